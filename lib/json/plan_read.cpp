@@ -83,10 +83,13 @@ void read_deadline(const Node& n, Deadline& d) {
   if (auto v = n.optional("within_days")) d.within_days = static_cast<int>(v->integer());
   if (auto v = n.optional("within_workdays")) d.within_workdays = v->boolean();
   if (auto r = n.optional("recurrence")) {
-    r->only({"every", "day"});
+    r->only({"every", "day", "workday", "next_period", "month"});
     Recurrence rec;
     rec.every = enum_field<Every>(r->required("every"), every_from_string, "recurrence period");
     if (auto day = r->optional("day")) rec.day = static_cast<int>(day->integer());
+    if (auto wd = r->optional("workday")) rec.workday = static_cast<int>(wd->integer());
+    if (auto np = r->optional("next_period")) rec.next_period = np->boolean();
+    if (auto m = r->optional("month")) rec.month = static_cast<int>(m->integer());
     d.recurrence = rec;
   }
   if (auto ms = n.optional("milestones")) {

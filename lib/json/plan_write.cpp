@@ -52,7 +52,16 @@ OJson task_json(const Task& t) {
   if (d.ongoing) j["ongoing"] = true;
   if (d.within_days) j["within_days"] = *d.within_days;
   if (d.within_workdays) j["within_workdays"] = true;
-  if (d.recurrence) j["recurrence"] = {{"every", to_string(d.recurrence->every)}, {"day", d.recurrence->day}};
+  if (d.recurrence) {
+    const Recurrence& r = *d.recurrence;
+    OJson rj;
+    rj["every"] = to_string(r.every);
+    rj["day"] = r.day;
+    if (r.workday != 0) rj["workday"] = r.workday;
+    if (r.next_period) rj["next_period"] = true;
+    if (r.month != 0) rj["month"] = r.month;
+    j["recurrence"] = std::move(rj);
+  }
   if (!d.milestones.empty()) {
     OJson ms = OJson::array();
     for (const auto& m : d.milestones) {
