@@ -1,0 +1,15 @@
+// Each subcommand registers itself on the app; its callback does the work.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace duban::tool {
+
+void add_plan_commands(CLI::App& app);
+void add_units_command(CLI::App& app);
+void add_tasks_command(CLI::App& app);
+void add_matrix_commands(CLI::App& app);  // matrix, graph
+void add_lint_command(CLI::App& app);
+void add_demo_command(CLI::App& app);
+
+}  // namespace duban::tool
