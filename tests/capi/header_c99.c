@@ -1,0 +1,33 @@
+/* The public header as a strict C99 program sees it (STYLE.md enforcement
+ * items 1 and 3): compiled with -std=c99 -Wall -Wextra -pedantic -Werror, so
+ * a C++-ism, a missing prototype or a non-C99 construct in any installed
+ * header breaks the build; the layout table is checked at compile time. */
+#include "duban.h"
+
+#include <stdio.h>
+
+#define DUBAN_LAYOUT(name, condition) typedef char duban_layout_##name[(condition) ? 1 : -1];
+#include "layout.h"
+
+int main(void) {
+  duban_buf buf = DUBAN_BUF_INIT;
+  duban_strarray strings = DUBAN_STRARRAY_INIT;
+  duban_idarray ids = DUBAN_IDARRAY_INIT;
+  duban_open_options open_opts = DUBAN_OPEN_OPTIONS_INIT;
+  duban_task_query_options task_opts = DUBAN_TASK_QUERY_OPTIONS_INIT;
+  duban_unit_query_options unit_opts = DUBAN_UNIT_QUERY_OPTIONS_INIT;
+  duban_date date = {2025, 6, 30};
+  /* Function pointers pin each signature as C sees it. */
+  int (*open_fn)(duban_db **, const char *, const duban_open_options *) = duban_db_open;
+  void (*free_fn)(duban_db *) = duban_db_free;
+  const char *(*message_fn)(void) = duban_error_message;
+  (void)open_fn;
+  (void)free_fn;
+  duban_buf_dispose(&buf);
+  duban_strarray_dispose(&strings);
+  duban_idarray_dispose(&ids);
+  printf("duban %s (headers %s): open options v%u, task query v%u, unit query v%u, %d-%02d-%02d, %s\n",
+         duban_version_string(), DUBAN_VERSION, (unsigned)open_opts.version, (unsigned)task_opts.version,
+         (unsigned)unit_opts.version, (int)date.year, (int)date.month, (int)date.day, message_fn());
+  return duban_version_number() == DUBAN_VERSION_NUMBER ? 0 : 1;
+}
