@@ -53,7 +53,7 @@ Directory read_directory(const Node& root) {
     try {
       dir.add(std::move(u));
     } catch (const Error& e) {
-      n.fail(e.what());
+      n.fail(e.what(), e.code());
     }
   }
   for (std::size_t i = 0; i < units.size(); ++i) {

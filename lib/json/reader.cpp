@@ -33,16 +33,22 @@ Json parse(std::string_view text, std::string_view source) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
-    // e.what() repeats nlohmann's own position prefix; keep only the reason.
+    // e.what() is "[json.exception.parse_error.101] parse error at line 1,
+    // column 11: REASON"; its column counts bytes, so keep only REASON and
+    // give our own character-counted position.
     std::string what = e.what();
-    if (const auto p = what.find("]: "); p != std::string::npos) what = what.substr(p + 3);
+    if (const auto p = what.find("column "); p != std::string::npos) {
+      if (const auto colon = what.find(": ", p); colon != std::string::npos) what = what.substr(colon + 2);
+    } else if (const auto q = what.find("] "); q != std::string::npos) {
+      what = what.substr(q + 2);
+    }
     throw Error(Errc::parse, ErrClass::text,
                 std::string(source) + ":" + line_column(text, e.byte == 0 ? 0 : e.byte - 1) + ": " + what);
   }
 }
 
-void Node::fail(std::string_view message) const {
-  throw Error(Errc::inval, ErrClass::argument, source_ + ": " + path_ + ": " + std::string(message));
+void Node::fail(std::string_view message, Errc code) const {
+  throw Error(code, ErrClass::argument, source_ + ": " + path_ + ": " + std::string(message));
 }
 
 void Node::expect_object() const {

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "duban/error.hpp"
+
 namespace duban::json {
 
 using Json = nlohmann::json;
@@ -42,7 +44,9 @@ class Node {
   // Throws for any member of this object not in `known`.
   void only(std::initializer_list<std::string_view> known) const;
 
-  [[noreturn]] void fail(std::string_view message) const;
+  // Errc::inval unless the caller passes on another code (e.g. the
+  // Errc::exists of a name clash), so the C API reports the real cause.
+  [[noreturn]] void fail(std::string_view message, Errc code = Errc::inval) const;
 
  private:
   const Json* value_;

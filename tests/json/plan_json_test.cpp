@@ -66,8 +66,19 @@ TEST(PlanJsonTest, WriteThenReadGivesAnEqualPlan) {
   EXPECT_EQ(to_plan_file(again.plan, again.directory), text);
 }
 
-TEST(PlanJsonTest, SyntaxErrorGivesLineAndColumn) {
-  EXPECT_THAT(error_of("{\n  \"duban\": 1,\n  \"plan\": {\"title\": \"甲\",}\n}"), HasSubstr("p.json:3:"));
+TEST(PlanJsonTest, SyntaxErrorGivesLineAndCharacterColumn) {
+  // Column 25 counts the Chinese character once, not as its 3 bytes (27).
+  EXPECT_EQ(error_of("{\n  \"duban\": 1,\n  \"plan\": {\"title\": \"甲\",}\n}"),
+            "p.json:3:25: syntax error while parsing object key - unexpected '}'; expected string literal");
+}
+
+TEST(PlanJsonTest, NameClashKeepsItsCode) {
+  try {
+    parse_plan_file(R"({"duban":1,"directory":{"units":[{"name":"甲"},{"name":"甲"}]},"plan":{"title":"x","year":1}})", "p");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), Errc::exists);
+  }
 }
 
 TEST(PlanJsonTest, WrongFieldNamesItsPath) {
