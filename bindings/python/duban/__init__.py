@@ -1,0 +1,95 @@
+"""duban (督办): work-plan task–responsibility graphs, kept in a ledger.
+
+A Pythonic layer over libduban's stable C API (ctypes; no compiled
+extension)::
+
+    import duban
+
+    with duban.open("district.duban") as ledger:
+        ledger.import_plan("examples/plans/east-west-2025.json", replace=True)
+        plan = ledger.latest_plan()
+        graph = plan.graph()
+        for a in graph.tasks_of("滨江路街道"):
+            print(a.task_number, a.task_title, a.role.chinese, a.due)
+        print(graph.lint())
+
+Importing the package loads libduban (``$DUBAN_LIBRARY``, then a copy inside
+the package, then the system's) and checks that its major version equals the
+binding's; see docs/python.md.
+"""
+
+from ._errors import (
+    AlreadyExistsError,
+    BusyError,
+    ClosedError,
+    CorruptError,
+    DubanError,
+    EncodingError,
+    ErrorClass,
+    InvalidArgumentError,
+    MisuseError,
+    NotFoundError,
+    OutOfMemoryError,
+    OutOfRangeError,
+    ParseError,
+    Status,
+    StorageError,
+)
+from ._lib import library_origin, library_path, library_version, library_version_string, strerror
+from ._values import Format
+from ._version import __version__
+from .db import Ledger, open  # noqa: F401 (duban.open; not in __all__)
+from .directory import Directory, Unit, UnitKind
+from .graph import Assignment, Graph, GroupMode, LintFinding, Role, TaskCursor, UnitCursor
+from .plan import Plan, PlanCursor, PlanInfo, Responsibility, Task, Validation, ValidationFinding, parse_plan
+
+# `open` is left out on purpose: `from duban import *` must not shadow the builtin.
+__all__ = [
+    "__version__",
+    "library_version",
+    "library_version_string",
+    "library_path",
+    "library_origin",
+    "strerror",
+    # ledger
+    "Ledger",
+    # plans
+    "Plan",
+    "Task",
+    "Responsibility",
+    "Validation",
+    "ValidationFinding",
+    "PlanInfo",
+    "PlanCursor",
+    "parse_plan",
+    # units
+    "Directory",
+    "Unit",
+    "UnitKind",
+    # graph
+    "Graph",
+    "Assignment",
+    "LintFinding",
+    "Role",
+    "GroupMode",
+    "TaskCursor",
+    "UnitCursor",
+    # values
+    "Format",
+    # errors
+    "Status",
+    "ErrorClass",
+    "DubanError",
+    "NotFoundError",
+    "InvalidArgumentError",
+    "AlreadyExistsError",
+    "EncodingError",
+    "OutOfRangeError",
+    "ParseError",
+    "OutOfMemoryError",
+    "StorageError",
+    "BusyError",
+    "CorruptError",
+    "MisuseError",
+    "ClosedError",
+]

@@ -1,0 +1,320 @@
+"""The C API as ctypes sees it: value types, handle types, and ONE table of functions.
+
+This module is declarative. :data:`FUNCTIONS` lists every C function the
+binding calls with its argument types, result type and error check, in the
+order of the C headers (``capi/include/duban/*.h``). :func:`bind` applies the
+table to a loaded library once, at import, so a missing symbol fails the
+import rather than the first call (clang's cindex ``register_function``).
+
+Adding a C module means adding its structs and a block of rows here, and one
+Python module that uses them. ``tests/test_ffi.py`` compares this table with
+``capi/abi/symbols.txt``: every exported symbol is bound, or listed in
+:data:`INTENTIONALLY_UNBOUND` with the reason.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import types
+from ctypes import (
+    POINTER,
+    Structure,
+    c_char_p,
+    c_int,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_uint32,
+    c_void_p,
+)
+from typing import Any, Callable, NamedTuple, Optional, Sequence
+
+from ._errors import last_error
+
+# --- value types (duban/common.h) ------------------------------------------
+
+NTS = ctypes.c_size_t(-1).value  # DUBAN_NTS: "NUL-terminated; measure it"
+OK = 0  # DUBAN_OK
+DONE = 1  # DUBAN_DONE: a cursor is exhausted
+
+
+class duban_date(Structure):
+    """duban_date; {0, 0, 0} means "no date". Layout frozen forever."""
+
+    _fields_ = [("year", c_int32), ("month", c_int32), ("day", c_int32)]
+
+
+class duban_buf(Structure):
+    """duban_buf: library-owned text, released with duban_buf_dispose."""
+
+    _fields_ = [("ptr", c_void_p), ("size", c_size_t), ("reserved", c_size_t)]
+
+
+class duban_strarray(Structure):
+    """duban_strarray, released with duban_strarray_dispose."""
+
+    _fields_ = [("strings", POINTER(c_char_p)), ("count", c_size_t)]
+
+
+class duban_idarray(Structure):
+    """duban_idarray, released with duban_idarray_dispose."""
+
+    _fields_ = [("ids", POINTER(c_int64)), ("count", c_size_t)]
+
+
+# --- opaque handles ----------------------------------------------------------
+# Distinct incomplete types, so ctypes refuses a plan where a graph belongs.
+
+
+class duban_db(Structure):
+    """duban_db"""
+
+
+class duban_plan(Structure):
+    """duban_plan"""
+
+
+class duban_plan_cursor(Structure):
+    """duban_plan_cursor"""
+
+
+class duban_directory(Structure):
+    """duban_directory"""
+
+
+class duban_graph(Structure):
+    """duban_graph"""
+
+
+class duban_task_cursor(Structure):
+    """duban_task_cursor"""
+
+
+class duban_unit_cursor(Structure):
+    """duban_unit_cursor"""
+
+
+def _out(handle: type) -> Any:
+    return POINTER(POINTER(handle))
+
+
+# --- options structs (initialised only through the C _options_init functions) --
+
+OPEN_OPTIONS_VERSION = 1
+OPEN_FLAG_READ_ONLY = 0x1
+OPEN_FLAG_NO_CREATE = 0x2
+OPEN_FLAG_CHECK_INTEGRITY = 0x4
+
+
+class duban_open_options(Structure):
+    """duban_open_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("flags", c_uint32), ("busy_timeout_ms", c_int32)]
+
+
+TASK_QUERY_OPTIONS_VERSION = 1
+
+
+class duban_task_query_options(Structure):
+    """duban_task_query_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("role", c_int32), ("through_groups", c_int32)]
+
+
+UNIT_QUERY_OPTIONS_VERSION = 1
+
+
+class duban_unit_query_options(Structure):
+    """duban_unit_query_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("role", c_int32), ("groups", c_int32)]
+
+
+IF_EXISTS_FAIL = 0
+IF_EXISTS_REPLACE = 1
+
+# --- error checks --------------------------------------------------------------
+# ctypes calls errcheck(result, func, args) after every call and returns what
+# it returns. They must read the error state before any other duban_ call.
+
+
+def _status(rc: int, func: Any, args: Any) -> int:
+    """Functions returning a status or a non-negative value: < 0 raises."""
+    if rc < 0:
+        raise last_error(rc)
+    return rc
+
+
+def _nonnull(ptr: Optional[int], func: Any, args: Any) -> int:
+    """Functions returning a pointer: NULL means failure."""
+    if not ptr:
+        raise last_error(-1)
+    return ptr
+
+
+def _nonzero(value: int, func: Any, args: Any) -> int:
+    """Functions returning an id that is 0 only on failure."""
+    if value == 0:
+        raise last_error(-1)
+    return value
+
+
+STATUS: Callable[..., Any] = _status
+NONNULL: Callable[..., Any] = _nonnull
+NONZERO: Callable[..., Any] = _nonzero
+
+
+class Function(NamedTuple):
+    name: str
+    argtypes: Sequence[Any]
+    restype: Any
+    errcheck: Optional[Callable[..., Any]] = None
+
+
+P = POINTER
+size_p = P(c_size_t)
+text_p = c_void_p  # borrowed const char *: read with its length, never as c_char_p
+
+# fmt: off
+FUNCTIONS: tuple[Function, ...] = (
+    # common.h
+    Function("duban_buf_dispose", [P(duban_buf)], None),
+    Function("duban_strarray_dispose", [P(duban_strarray)], None),
+    Function("duban_idarray_dispose", [P(duban_idarray)], None),
+
+    # version.h
+    Function("duban_version_number", [], c_int),
+    Function("duban_version_string", [], c_char_p),
+    Function("duban_version", [P(c_int), P(c_int), P(c_int)], None),
+
+    # error.h — never checked: they are what the checks read.
+    Function("duban_error_code", [], c_int),
+    Function("duban_error_class", [], c_int),
+    Function("duban_error_subcode", [], c_int),
+    Function("duban_error_message", [], c_char_p),
+    Function("duban_error_clear", [], None),
+    Function("duban_strerror", [c_int], c_char_p),
+
+    # db.h
+    Function("duban_open_options_init", [P(duban_open_options), c_uint32], c_int, STATUS),
+    Function("duban_db_open", [_out(duban_db), c_char_p, P(duban_open_options)], c_int, STATUS),
+    Function("duban_db_free", [P(duban_db)], None),
+    Function("duban_db_import_plan", [P(c_int64), P(duban_db), P(duban_plan), c_int], c_int, STATUS),
+    Function("duban_db_import_plan_json", [P(c_int64), P(duban_db), c_char_p, c_size_t, c_int], c_int, STATUS),
+    Function("duban_db_save_directory", [P(duban_db), P(duban_directory)], c_int, STATUS),
+    Function("duban_db_latest_plan", [P(c_int64), P(duban_db)], c_int, STATUS),
+
+    # plan.h
+    Function("duban_plan_parse", [_out(duban_plan), c_char_p, c_size_t, c_char_p], c_int, STATUS),
+    Function("duban_plan_free", [P(duban_plan)], None),
+    Function("duban_plan_id", [P(duban_plan)], c_int64),
+    Function("duban_plan_title", [P(duban_plan), size_p], text_p, NONNULL),
+    Function("duban_plan_doc_number", [P(duban_plan), size_p], text_p, NONNULL),
+    Function("duban_plan_issuer", [P(duban_plan), size_p], text_p, NONNULL),
+    Function("duban_plan_year", [P(duban_plan)], c_int),
+    Function("duban_plan_issued", [P(duban_date), P(duban_plan)], c_int, STATUS),
+    Function("duban_plan_task_count", [P(duban_plan)], c_size_t),
+    Function("duban_plan_validate", [P(duban_buf), size_p, P(duban_plan), c_int], c_int, STATUS),
+    Function("duban_plan_directory", [_out(duban_directory), P(duban_plan)], c_int, STATUS),
+    Function("duban_plan_to_json", [P(duban_buf), P(duban_plan)], c_int, STATUS),
+    Function("duban_plan_load", [_out(duban_plan), P(duban_db), c_int64], c_int, STATUS),
+    Function("duban_plan_cursor_new", [_out(duban_plan_cursor), P(duban_db)], c_int, STATUS),
+    Function("duban_plan_cursor_next", [P(duban_plan_cursor)], c_int, STATUS),
+    Function("duban_plan_cursor_count", [P(duban_plan_cursor)], c_size_t),
+    Function("duban_plan_cursor_id", [P(duban_plan_cursor)], c_int64, NONZERO),
+    Function("duban_plan_cursor_title", [P(duban_plan_cursor), size_p], text_p, NONNULL),
+    Function("duban_plan_cursor_doc_number", [P(duban_plan_cursor), size_p], text_p, NONNULL),
+    Function("duban_plan_cursor_year", [P(duban_plan_cursor)], c_int),
+    Function("duban_plan_cursor_task_count", [P(duban_plan_cursor)], c_size_t),
+    Function("duban_plan_cursor_created", [P(duban_plan_cursor), size_p], text_p, NONNULL),
+    Function("duban_plan_cursor_free", [P(duban_plan_cursor)], None),
+
+    # directory.h
+    Function("duban_directory_parse", [_out(duban_directory), c_char_p, c_size_t], c_int, STATUS),
+    Function("duban_directory_free", [P(duban_directory)], None),
+    Function("duban_directory_count", [P(duban_directory)], c_size_t),
+    Function("duban_directory_id_at", [P(duban_directory), c_size_t], c_int64, NONZERO),
+    Function("duban_directory_lookup", [P(c_int64), P(duban_directory), c_char_p, c_size_t], c_int, STATUS),
+    Function("duban_directory_unit_name", [P(duban_directory), c_int64, size_p], text_p, NONNULL),
+    Function("duban_directory_unit_kind", [P(duban_directory), c_int64], c_int, STATUS),
+    Function("duban_directory_unit_aliases", [P(duban_strarray), P(duban_directory), c_int64], c_int, STATUS),
+    Function("duban_directory_expand", [P(duban_idarray), P(duban_directory), c_int64], c_int, STATUS),
+    Function("duban_directory_groups_of", [P(duban_idarray), P(duban_directory), c_int64], c_int, STATUS),
+    Function("duban_directory_to_json", [P(duban_buf), P(duban_directory)], c_int, STATUS),
+    Function("duban_directory_load", [_out(duban_directory), P(duban_db)], c_int, STATUS),
+
+    # graph.h
+    Function("duban_task_query_options_init", [P(duban_task_query_options), c_uint32], c_int, STATUS),
+    Function("duban_unit_query_options_init", [P(duban_unit_query_options), c_uint32], c_int, STATUS),
+    Function("duban_graph_new", [_out(duban_graph), P(duban_plan), P(duban_directory)], c_int, STATUS),
+    Function("duban_graph_free", [P(duban_graph)], None),
+    Function("duban_graph_task_count", [P(duban_graph)], c_size_t),
+    Function("duban_graph_directory", [_out(duban_directory), P(duban_graph)], c_int, STATUS),
+    Function("duban_graph_lint", [P(duban_buf), size_p, P(duban_graph), c_int], c_int, STATUS),
+    Function("duban_graph_matrix", [P(duban_buf), P(duban_graph), c_int], c_int, STATUS),
+    Function("duban_graph_to_dot", [P(duban_buf), P(duban_graph)], c_int, STATUS),
+    Function("duban_task_cursor_new", [_out(duban_task_cursor), P(duban_graph), c_int64, P(duban_task_query_options)], c_int, STATUS),
+    Function("duban_task_cursor_next", [P(duban_task_cursor)], c_int, STATUS),
+    Function("duban_task_cursor_count", [P(duban_task_cursor)], c_size_t),
+    Function("duban_task_cursor_id", [P(duban_task_cursor)], c_int64, NONZERO),
+    Function("duban_task_cursor_key", [P(duban_task_cursor), size_p], text_p, NONNULL),
+    Function("duban_task_cursor_number", [P(duban_task_cursor), size_p], text_p, NONNULL),
+    Function("duban_task_cursor_title", [P(duban_task_cursor), size_p], text_p, NONNULL),
+    Function("duban_task_cursor_role", [P(duban_task_cursor)], c_int, STATUS),
+    Function("duban_task_cursor_via_group", [P(duban_task_cursor)], c_int64),
+    Function("duban_task_cursor_due", [P(duban_date), P(duban_task_cursor)], c_int, STATUS),
+    Function("duban_task_cursor_free", [P(duban_task_cursor)], None),
+    Function("duban_unit_cursor_new", [_out(duban_unit_cursor), P(duban_graph), c_int64, P(duban_unit_query_options)], c_int, STATUS),
+    Function("duban_unit_cursor_next", [P(duban_unit_cursor)], c_int, STATUS),
+    Function("duban_unit_cursor_count", [P(duban_unit_cursor)], c_size_t),
+    Function("duban_unit_cursor_id", [P(duban_unit_cursor)], c_int64, NONZERO),
+    Function("duban_unit_cursor_name", [P(duban_unit_cursor), size_p], text_p, NONNULL),
+    Function("duban_unit_cursor_role", [P(duban_unit_cursor)], c_int, STATUS),
+    Function("duban_unit_cursor_position", [P(duban_unit_cursor)], c_int, NONZERO),
+    Function("duban_unit_cursor_via_group", [P(duban_unit_cursor)], c_int64),
+    Function("duban_unit_cursor_collective", [P(duban_unit_cursor)], c_int, STATUS),
+    Function("duban_unit_cursor_free", [P(duban_unit_cursor)], None),
+)
+# fmt: on
+
+# Exported symbols the binding deliberately does not call, each with the
+# reason. Empty today: every symbol of libduban 0.1 is bound.
+INTENTIONALLY_UNBOUND: dict[str, str] = {}
+
+
+def bind_one(cdll: ctypes.CDLL, fn: Function) -> Any:
+    """Looks `fn` up in `cdll` and sets its types; AttributeError if missing."""
+    f = getattr(cdll, fn.name)
+    f.argtypes = list(fn.argtypes)
+    f.restype = fn.restype
+    if fn.errcheck is not None:
+        f.errcheck = fn.errcheck
+    return f
+
+
+def bind(cdll: ctypes.CDLL, table: Sequence[Function] = FUNCTIONS) -> types.SimpleNamespace:
+    """Applies `table` to `cdll`. Returns a namespace holding exactly the
+    table's functions (so a misspelt name is an AttributeError, never an
+    untyped call). Raises ImportError naming every missing symbol."""
+    bound: dict[str, Any] = {}
+    missing: list[str] = []
+    for fn in table:
+        try:
+            bound[fn.name] = bind_one(cdll, fn)
+        except AttributeError:
+            missing.append(fn.name)
+    if missing:
+        raise ImportError(
+            f"the duban library at {cdll._name!r} lacks {len(missing)} function(s) this binding needs: "
+            + ", ".join(missing)
+            + " (is it older than the binding?)"
+        )
+    return types.SimpleNamespace(**bound)
+
+
+def by_name(name: str) -> Function:
+    """The table row for `name` (KeyError when the binding does not bind it)."""
+    for fn in FUNCTIONS:
+        if fn.name == name:
+            return fn
+    raise KeyError(name)
