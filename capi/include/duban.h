@@ -4,7 +4,9 @@
  *
  * Include this one header. Modules: duban/common.h (status codes, owned
  * buffers), duban/version.h, duban/error.h, duban/db.h (the ledger),
- * duban/plan.h, duban/directory.h, duban/graph.h. docs/c-api.md is the guide.
+ * duban/plan.h, duban/directory.h, duban/graph.h, duban/calendar.h (working
+ * days), duban/status.h (status and warning lights). docs/c-api.md is the
+ * guide.
  *
  * Conventions, in short:
  *  - Functions return int: DUBAN_OK (0), negative on error, DUBAN_DONE (1)
@@ -22,8 +24,8 @@
  * may be used at the same time from different threads. One handle, and
  * every cursor derived from it, must be used by one thread at a time; the
  * caller serialises access. Objects documented as immutable (a parsed plan,
- * a directory, a graph) may be shared read-only across threads. Error state
- * (duban_error_*) is per thread. There is no global initialisation call; the
+ * a directory, a graph, a calendar, a status report) may be shared
+ * read-only across threads. Error state (duban_error_*) is per thread. There is no global initialisation call; the
  * library's internal one-time setup is thread-safe.
  */
 #ifndef DUBAN_H
@@ -36,5 +38,7 @@
 #include "duban/plan.h"
 #include "duban/graph.h"
 #include "duban/db.h"
+#include "duban/calendar.h"
+#include "duban/status.h"
 
 #endif /* DUBAN_H */

@@ -44,6 +44,30 @@ DUBAN_LAYOUT(unit_query_options_version, offsetof(duban_unit_query_options, vers
 DUBAN_LAYOUT(unit_query_options_role, offsetof(duban_unit_query_options, role) == 4)
 DUBAN_LAYOUT(unit_query_options_groups, offsetof(duban_unit_query_options, groups) == 8)
 
+DUBAN_LAYOUT(calendar_options_size, sizeof(duban_calendar_options) == 8)
+DUBAN_LAYOUT(calendar_options_version, offsetof(duban_calendar_options, version) == 0)
+DUBAN_LAYOUT(calendar_options_fallback, offsetof(duban_calendar_options, weekends_only_fallback) == 4)
+
+DUBAN_LAYOUT(day_info_size, sizeof(duban_day_info) == (DUBAN_PTR64 ? 32 : 20))
+DUBAN_LAYOUT(day_info_kind, offsetof(duban_day_info, kind) == 0)
+DUBAN_LAYOUT(day_info_working, offsetof(duban_day_info, working) == 4)
+DUBAN_LAYOUT(day_info_known, offsetof(duban_day_info, known) == 8)
+DUBAN_LAYOUT(day_info_name, offsetof(duban_day_info, name) == (DUBAN_PTR64 ? 16 : 12))
+DUBAN_LAYOUT(day_info_source, offsetof(duban_day_info, source) == (DUBAN_PTR64 ? 24 : 16))
+
+/* Doubles are 8-aligned at offsets 8 and 16 on every target. */
+DUBAN_LAYOUT(status_options_size, sizeof(duban_status_options) == 48)
+DUBAN_LAYOUT(status_options_version, offsetof(duban_status_options, version) == 0)
+DUBAN_LAYOUT(status_options_due_soon, offsetof(duban_status_options, due_soon_workdays) == 4)
+DUBAN_LAYOUT(status_options_lag_yellow, offsetof(duban_status_options, lag_yellow) == 8)
+DUBAN_LAYOUT(status_options_lag_red, offsetof(duban_status_options, lag_red) == 16)
+DUBAN_LAYOUT(status_options_four_colour, offsetof(duban_status_options, four_colour) == 24)
+DUBAN_LAYOUT(status_options_approaching, offsetof(duban_status_options, approaching_workdays) == 28)
+DUBAN_LAYOUT(status_options_due_basis, offsetof(duban_status_options, due_basis) == 32)
+DUBAN_LAYOUT(status_options_done_late_light, offsetof(duban_status_options, done_late_light) == 36)
+DUBAN_LAYOUT(status_options_workday_curve, offsetof(duban_status_options, workday_curve) == 40)
+DUBAN_LAYOUT(status_options_shift, offsetof(duban_status_options, shift) == 44)
+
 /* Constants that are part of the ABI as much as the layouts. */
 DUBAN_LAYOUT(status_done, DUBAN_DONE == 1)
 DUBAN_LAYOUT(status_euser, DUBAN_EUSER == -13)
@@ -52,5 +76,11 @@ DUBAN_LAYOUT(role_support, DUBAN_ROLE_SUPPORT == 3)
 DUBAN_LAYOUT(unit_group, DUBAN_UNIT_GROUP == 7)
 DUBAN_LAYOUT(format_dot, DUBAN_FORMAT_DOT == 4)
 DUBAN_LAYOUT(if_exists_replace, DUBAN_IF_EXISTS_REPLACE == 1)
+DUBAN_LAYOUT(roll_values, DUBAN_ROLL_NONE == 0 && DUBAN_ROLL_FOLLOWING == 1 && DUBAN_ROLL_MODIFIED_PRECEDING == 4)
+DUBAN_LAYOUT(day_kinds, DUBAN_DAY_WEEKDAY == 1 && DUBAN_DAY_LOCAL_WORKDAY == 6)
+DUBAN_LAYOUT(status_codes, DUBAN_STATUS_NOT_YET_DUE == 1 && DUBAN_STATUS_OVERDUE == 3 && DUBAN_STATUS_ONGOING == 6)
+DUBAN_LAYOUT(lights, DUBAN_LIGHT_GREEN == 1 && DUBAN_LIGHT_BLUE == 2 && DUBAN_LIGHT_YELLOW == 3 && DUBAN_LIGHT_RED == 4)
+DUBAN_LAYOUT(due_basis, DUBAN_DUE_BASIS_CURRENT == 1 && DUBAN_DUE_BASIS_ORIGINAL == 2)
+DUBAN_LAYOUT(item_kinds, DUBAN_ITEM_TASK == 1 && DUBAN_ITEM_INSTANCE == 2)
 DUBAN_LAYOUT(open_flags, DUBAN_OPEN_FLAG_READ_ONLY == 1 && DUBAN_OPEN_FLAG_NO_CREATE == 2 &&
                              DUBAN_OPEN_FLAG_CHECK_INTEGRITY == 4)

@@ -9,13 +9,16 @@ extern const test_case lifecycle_tests[];
 extern const test_case query_tests[];
 extern const test_case text_tests[];
 extern const test_case db_tests[];
+extern const test_case calendar_tests[];
+extern const test_case status_tests[];
 
 static const struct {
   const char *name;
   const test_case *cases;
 } groups[] = {
     {"errors", errors_tests}, {"lifecycle", lifecycle_tests}, {"query", query_tests},
-    {"text", text_tests},     {"db", db_tests},
+    {"text", text_tests},     {"db", db_tests},           {"calendar", calendar_tests},
+    {"status", status_tests},
 };
 
 char *read_file(const char *path, size_t *len_out) {

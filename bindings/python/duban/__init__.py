@@ -38,10 +38,12 @@ from ._errors import (
 from ._lib import library_origin, library_path, library_version, library_version_string, strerror
 from ._values import Format
 from ._version import __version__
+from .calendar import Calendar, DayInfo, DayKind, Roll
 from .db import Ledger, open  # noqa: F401 (duban.open; not in __all__)
 from .directory import Directory, Unit, UnitKind
 from .graph import Assignment, Graph, GroupMode, LintFinding, Role, TaskCursor, UnitCursor
 from .plan import Plan, PlanCursor, PlanInfo, Responsibility, Task, Validation, ValidationFinding, parse_plan
+from .status import DueBasis, ItemKind, Light, StatusCode, StatusItem, StatusReport, evaluate
 
 # `open` is left out on purpose: `from duban import *` must not shadow the builtin.
 __all__ = [
@@ -74,6 +76,19 @@ __all__ = [
     "GroupMode",
     "TaskCursor",
     "UnitCursor",
+    # calendar
+    "Calendar",
+    "DayInfo",
+    "DayKind",
+    "Roll",
+    # status and lights
+    "evaluate",
+    "StatusReport",
+    "StatusItem",
+    "StatusCode",
+    "Light",
+    "DueBasis",
+    "ItemKind",
     # values
     "Format",
     # errors

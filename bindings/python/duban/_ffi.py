@@ -20,6 +20,7 @@ from ctypes import (
     POINTER,
     Structure,
     c_char_p,
+    c_double,
     c_int,
     c_int32,
     c_int64,
@@ -94,6 +95,14 @@ class duban_unit_cursor(Structure):
     """duban_unit_cursor"""
 
 
+class duban_calendar(Structure):
+    """duban_calendar"""
+
+
+class duban_status(Structure):
+    """duban_status"""
+
+
 def _out(handle: type) -> Any:
     return POINTER(POINTER(handle))
 
@@ -132,6 +141,50 @@ class duban_unit_query_options(Structure):
 
 IF_EXISTS_FAIL = 0
 IF_EXISTS_REPLACE = 1
+
+CALENDAR_OPTIONS_VERSION = 1
+
+
+class duban_calendar_options(Structure):
+    """duban_calendar_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("weekends_only_fallback", c_int32)]
+
+
+class duban_day_info(Structure):
+    """duban_day_info; `name` and `source` are borrowed from the calendar."""
+
+    _fields_ = [
+        ("kind", c_int32),
+        ("working", c_int32),
+        ("known", c_int32),
+        ("name", c_char_p),
+        ("source", c_char_p),
+    ]
+
+
+STATUS_OPTIONS_VERSION = 1
+
+
+class duban_status_options(Structure):
+    """duban_status_options, version 1."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("due_soon_workdays", c_int32),
+        ("lag_yellow", c_double),
+        ("lag_red", c_double),
+        ("four_colour", c_int32),
+        ("approaching_workdays", c_int32),
+        ("due_basis", c_int32),
+        ("done_late_light", c_int32),
+        ("workday_curve", c_int32),
+        ("shift", c_int32),
+    ]
+
+
+ITEM_TASK = 1  # DUBAN_ITEM_TASK
+ITEM_INSTANCE = 2  # DUBAN_ITEM_INSTANCE
 
 # --- error checks --------------------------------------------------------------
 # ctypes calls errcheck(result, func, args) after every call and returns what
@@ -274,6 +327,45 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_unit_cursor_via_group", [P(duban_unit_cursor)], c_int64),
     Function("duban_unit_cursor_collective", [P(duban_unit_cursor)], c_int, STATUS),
     Function("duban_unit_cursor_free", [P(duban_unit_cursor)], None),
+
+    # calendar.h
+    Function("duban_calendar_options_init", [P(duban_calendar_options), c_uint32], c_int, STATUS),
+    Function("duban_calendar_builtin", [_out(duban_calendar)], c_int, STATUS),
+    Function("duban_calendar_load", [_out(duban_calendar), P(duban_calendar), c_char_p, c_size_t, c_char_p, P(duban_calendar_options)], c_int, STATUS),
+    Function("duban_calendar_free", [P(duban_calendar)], None),
+    Function("duban_calendar_has_year", [P(duban_calendar), c_int], c_int),
+    Function("duban_calendar_to_json", [P(duban_buf), P(duban_calendar)], c_int, STATUS),
+    Function("duban_calendar_is_workday", [P(c_int), P(duban_calendar), duban_date], c_int, STATUS),
+    Function("duban_calendar_describe", [P(duban_day_info), P(duban_calendar), duban_date], c_int, STATUS),
+    Function("duban_calendar_next_workday", [P(duban_date), P(duban_calendar), duban_date], c_int, STATUS),
+    Function("duban_calendar_previous_workday", [P(duban_date), P(duban_calendar), duban_date], c_int, STATUS),
+    Function("duban_calendar_add_workdays", [P(duban_date), P(duban_calendar), duban_date, c_int], c_int, STATUS),
+    Function("duban_calendar_workdays_between", [P(c_int), P(duban_calendar), duban_date, duban_date], c_int, STATUS),
+    Function("duban_calendar_workdays_in_month", [P(c_int), P(duban_calendar), c_int, c_int], c_int, STATUS),
+    Function("duban_calendar_workdays_in_year", [P(c_int), P(duban_calendar), c_int], c_int, STATUS),
+    Function("duban_calendar_nth_workday", [P(duban_date), P(duban_calendar), c_int, c_int, c_int], c_int, STATUS),
+    Function("duban_calendar_last_workday", [P(duban_date), P(duban_calendar), c_int, c_int], c_int, STATUS),
+    Function("duban_calendar_roll", [P(duban_date), P(duban_calendar), duban_date, c_int], c_int, STATUS),
+
+    # status.h
+    Function("duban_status_options_init", [P(duban_status_options), c_uint32], c_int, STATUS),
+    Function("duban_status_evaluate", [_out(duban_status), P(duban_plan), P(duban_calendar), duban_date, c_char_p, c_size_t, P(duban_status_options)], c_int, STATUS),
+    Function("duban_status_free", [P(duban_status)], None),
+    Function("duban_status_count", [P(duban_status)], c_size_t),
+    Function("duban_status_light_count", [P(duban_status), c_int], c_size_t),
+    Function("duban_status_to_json", [P(duban_buf), P(duban_status)], c_int, STATUS),
+    Function("duban_status_item_task", [P(duban_status), c_size_t], c_int64, NONZERO),
+    Function("duban_status_item_id", [P(duban_status), c_size_t, size_p], text_p, NONNULL),
+    Function("duban_status_item_title", [P(duban_status), c_size_t, size_p], text_p, NONNULL),
+    Function("duban_status_item_kind", [P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_status", [P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_light", [P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_due", [P(duban_date), P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_original_due", [P(duban_date), P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_percent", [P(c_double), P(c_double), P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_item_reasons", [P(duban_buf), size_p, P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_code_name", [c_int], c_char_p, NONNULL),
+    Function("duban_light_name", [c_int], c_char_p, NONNULL),
 )
 # fmt: on
 

@@ -42,6 +42,7 @@ _SCALARS = {
     "int64_t": ctypes.c_int64,
     "uint32_t": ctypes.c_uint32,
     "size_t": ctypes.c_size_t,
+    "double": ctypes.c_double,
     "char": ctypes.c_char,
 }
 
@@ -153,6 +154,11 @@ def test_struct_layouts_match_the_c_api():
     assert _ffi.duban_open_options.busy_timeout_ms.offset == 8
     assert ctypes.sizeof(_ffi.duban_task_query_options) == 12
     assert ctypes.sizeof(_ffi.duban_unit_query_options) == 12
+    assert ctypes.sizeof(_ffi.duban_calendar_options) == 8
+    assert ctypes.sizeof(_ffi.duban_day_info) == 12 + 4 + 2 * ctypes.sizeof(ctypes.c_void_p)
+    assert ctypes.sizeof(_ffi.duban_status_options) == 48
+    assert _ffi.duban_status_options.lag_red.offset == 16
+    assert _ffi.duban_status_options.shift.offset == 44
 
 
 def test_options_init_fills_the_library_defaults():
@@ -165,6 +171,13 @@ def test_options_init_fills_the_library_defaults():
     u = _ffi.duban_unit_query_options()
     lib.duban_unit_query_options_init(ctypes.byref(u), _ffi.UNIT_QUERY_OPTIONS_VERSION)
     assert (u.version, u.role, u.groups) == (1, 0, 1)
+    c = _ffi.duban_calendar_options()
+    lib.duban_calendar_options_init(ctypes.byref(c), _ffi.CALENDAR_OPTIONS_VERSION)
+    assert (c.version, c.weekends_only_fallback) == (1, 0)
+    s = _ffi.duban_status_options()
+    lib.duban_status_options_init(ctypes.byref(s), _ffi.STATUS_OPTIONS_VERSION)
+    assert (s.version, s.due_soon_workdays, s.lag_yellow, s.lag_red, s.four_colour) == (1, 3, 10.0, 30.0, 0)
+    assert (s.approaching_workdays, s.due_basis, s.done_late_light, s.workday_curve, s.shift) == (10, 1, 1, 1, 1)
 
 
 def test_options_versions_match_the_headers():
@@ -173,6 +186,8 @@ def test_options_versions_match_the_headers():
         ("DUBAN_OPEN_OPTIONS_VERSION", _ffi.OPEN_OPTIONS_VERSION),
         ("DUBAN_TASK_QUERY_OPTIONS_VERSION", _ffi.TASK_QUERY_OPTIONS_VERSION),
         ("DUBAN_UNIT_QUERY_OPTIONS_VERSION", _ffi.UNIT_QUERY_OPTIONS_VERSION),
+        ("DUBAN_CALENDAR_OPTIONS_VERSION", _ffi.CALENDAR_OPTIONS_VERSION),
+        ("DUBAN_STATUS_OPTIONS_VERSION", _ffi.STATUS_OPTIONS_VERSION),
         ("DUBAN_OPEN_FLAG_READ_ONLY", _ffi.OPEN_FLAG_READ_ONLY),
         ("DUBAN_OPEN_FLAG_NO_CREATE", _ffi.OPEN_FLAG_NO_CREATE),
         ("DUBAN_OPEN_FLAG_CHECK_INTEGRITY", _ffi.OPEN_FLAG_CHECK_INTEGRITY),
@@ -204,5 +219,17 @@ def test_enums_match_the_headers():
         assert c_value(f"DUBAN_GROUPS_{g.name}") == g.value
     for u in duban.UnitKind:
         assert c_value(f"DUBAN_UNIT_{u.name}") == u.value
+    for r in duban.Roll:
+        assert c_value(f"DUBAN_ROLL_{r.name}") == r.value
+    for d in duban.DayKind:
+        assert c_value(f"DUBAN_DAY_{d.name}") == d.value
+    for c in duban.StatusCode:
+        assert c_value(f"DUBAN_STATUS_{c.name}") == c.value
+    for light in duban.Light:
+        assert c_value(f"DUBAN_LIGHT_{light.name}") == light.value
+    for b in duban.DueBasis:
+        assert c_value(f"DUBAN_DUE_BASIS_{b.name}") == b.value
+    for k in duban.ItemKind:
+        assert c_value(f"DUBAN_ITEM_{k.name}") == k.value
     assert c_value("DUBAN_IF_EXISTS_FAIL") == _ffi.IF_EXISTS_FAIL
     assert c_value("DUBAN_IF_EXISTS_REPLACE") == _ffi.IF_EXISTS_REPLACE

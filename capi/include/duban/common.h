@@ -135,6 +135,10 @@ typedef struct duban_graph duban_graph;
 typedef struct duban_task_cursor duban_task_cursor;
 /** A cursor over the units of a task (duban/graph.h). @since 0.1 */
 typedef struct duban_unit_cursor duban_unit_cursor;
+/** An immutable working-day calendar (duban/calendar.h). @since 0.1 */
+typedef struct duban_calendar duban_calendar;
+/** An immutable status report of a plan as of a date (duban/status.h). @since 0.1 */
+typedef struct duban_status duban_status;
 
 /**
  * Passed as a length, means "the text is NUL-terminated; measure it".

@@ -1,0 +1,71 @@
+"""duban.evaluate: status and warning lights of the example plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import duban
+
+AS_OF = dt.date(2025, 7, 1)
+
+
+def test_overdue_task_is_red(plan):
+    with duban.evaluate(plan, AS_OF) as report:
+        assert report.as_of == AS_OF
+        assert len(report) >= 14
+        item = report["4"]
+        assert item.task_id == 4 and item.kind is duban.ItemKind.TASK
+        assert item.status is duban.StatusCode.OVERDUE
+        assert item.light is duban.Light.RED
+        assert item.due == dt.date(2025, 6, 30) == item.original_due
+        assert item.actual is None and item.expected == 100.0
+        assert item.title
+        assert [r["code"] for r in item.reasons] == ["overdue"]
+        assert item.reasons[0]["workdays_late"] == 1
+        counts = report.counts()
+        assert sum(counts.values()) == len(report) and counts["red"] >= 1
+        assert item in report.with_light("red")
+        instances = [i for i in report.items if i.kind is duban.ItemKind.INSTANCE]
+        assert instances and "@2025-" in instances[0].id
+        assert item.to_dict()["status"] == "overdue"
+
+
+def test_facts_and_options(plan):
+    facts = {"duban_progress": 1, "items": [{"task": "4", "done": "2025-06-27"}]}
+    with duban.evaluate(plan, AS_OF, facts=facts, four_colour=True, due_basis="original") as report:
+        assert report["4"].status is duban.StatusCode.DONE_ON_TIME
+        doc = report.to_dict()
+        assert doc["as_of"] == "2025-07-01" and doc["four_colour"] is True and doc["due_basis"] == "original"
+        assert json.loads(report.to_json()) == doc
+
+
+def test_explicit_calendar(plan):
+    with duban.Calendar.builtin() as cal, duban.evaluate(plan, dt.date(2025, 6, 26), calendar=cal) as report:
+        assert report["4"].status is duban.StatusCode.DUE_SOON
+        assert report["4"].light is duban.Light.YELLOW
+
+
+def test_errors(plan):
+    with pytest.raises(TypeError, match="unknown option"):
+        duban.evaluate(plan, AS_OF, colour=4)
+    with pytest.raises(duban.InvalidArgumentError, match="lag_red"):
+        duban.evaluate(plan, AS_OF, lag_yellow=40)
+    with pytest.raises(duban.InvalidArgumentError, match="99"):
+        duban.evaluate(plan, AS_OF, facts={"duban_progress": 1, "items": [{"task": "99"}]})
+    with pytest.raises(duban.OutOfRangeError, match="2027"):
+        duban.evaluate(plan, dt.date(2027, 7, 1))
+    with pytest.raises(duban.InvalidArgumentError):
+        duban.evaluate(plan, AS_OF, due_basis="sometimes")
+
+
+def test_report_outlives_plan(example_path):
+    p = duban.parse_plan(example_path)
+    report = duban.evaluate(p, AS_OF)
+    p.close()
+    assert report["4"].light is duban.Light.RED
+    report.close()
+    with pytest.raises(duban.ClosedError):
+        len(report)
