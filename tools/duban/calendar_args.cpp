@@ -1,0 +1,34 @@
+#include "calendar_args.hpp"
+
+#include "duban/error.hpp"
+#include "duban/plan.hpp"
+
+namespace duban::tool {
+
+void add_calendar_options(CLI::App& sub, CalendarArgs& args) {
+  sub.add_option("--calendar", args.files,
+                 "A calendar data file (docs/calendar.md) adding years or local rules; repeatable");
+  sub.add_flag("--weekends-only", args.weekends_only,
+               "Treat years without published data as Monday–Friday weeks instead of failing");
+}
+
+std::shared_ptr<const WorkCalendar> load_calendar(const CalendarArgs& args) {
+  std::shared_ptr<const WorkCalendar> calendar = WorkCalendar::builtin();
+  for (const std::string& file : args.files) calendar = calendar->with(load_calendar_data(file)).calendar;
+  if (args.weekends_only) {
+    CalendarOptions options = calendar->options();
+    options.weekends_only_fallback = true;
+    calendar = std::make_shared<const WorkCalendar>(calendar->data(), options);
+  }
+  return calendar;
+}
+
+Date parse_date_arg(const std::string& text, const std::string& what) {
+  try {
+    return parse_date(text);
+  } catch (const Error& e) {
+    throw Error(e.code(), e.klass(), what + ": " + e.what());
+  }
+}
+
+}  // namespace duban::tool
