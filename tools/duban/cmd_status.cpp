@@ -125,8 +125,11 @@ void add_status_command(CLI::App& app) {
     SubjectOptions subjects;
     subjects.all_instances = args->all_instances;
     const StatusReport report = evaluate(s.plan, *calendar, as_of, facts, options, subjects);
-    const std::optional<Light> only = args->light.empty() ? std::nullopt : light_from_string(args->light);
-    const auto keep = [&](std::size_t i) { return !only || report.items[i].light == *only; };
+    // A flag and a plain value, not std::optional: GCC 12 at -O2 wrongly
+    // reports the optional as maybe-uninitialised inside the lambda.
+    const bool filter = !args->light.empty();
+    const Light wanted = filter ? light_from_string(args->light).value_or(Light::green) : Light::green;
+    const auto keep = [&](std::size_t i) { return !filter || report.items[i].light == wanted; };
 
     if (!args->unit.empty()) {
       const UnitId unit = s.directory.resolve(args->unit, "--unit");
