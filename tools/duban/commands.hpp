@@ -11,6 +11,7 @@ void add_tasks_command(CLI::App& app);
 void add_matrix_commands(CLI::App& app);  // matrix, graph
 void add_lint_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
+void add_import_command(CLI::App& app);
 void add_calendar_command(CLI::App& app);  // calendar is-workday | add | count | month
 void add_status_command(CLI::App& app);
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   duban::tool::add_matrix_commands(app);
   duban::tool::add_lint_command(app);
   duban::tool::add_demo_command(app);
+  duban::tool::add_import_command(app);
   duban::tool::add_calendar_command(app);
   duban::tool::add_status_command(app);
 
