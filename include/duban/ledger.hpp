@@ -1,5 +1,6 @@
-// The ledger: one file that holds the unit directory and any number of plans
-// (years, districts), and later their progress reports.
+// The ledger: one file that holds the unit directory, any number of plans
+// (years, districts), their progress reports and workflow events, and the
+// audit chain over every event (report.hpp has the values).
 //
 // SQLite is the embedded store (docs/ledger.md describes the file); nothing
 // of it shows here, so another backend can sit behind the same class. A
@@ -12,10 +13,13 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "duban/plan.hpp"
+#include "duban/report.hpp"
 #include "duban/units.hpp"
 
 namespace duban {
@@ -25,9 +29,6 @@ struct PlanFile;
 namespace storage {
 class Storage;
 }
-
-// A stored plan's id: assigned by the ledger, never reused within one file.
-using PlanId = std::int64_t;
 
 struct LedgerOptions {
   // Create the file (and its schema) when it does not exist. When false, a
@@ -42,6 +43,19 @@ struct LedgerOptions {
   // damage is reported now rather than when a damaged part is first read.
   // Costs a read of the whole file.
   bool check_integrity = false;
+  // The hash of the audit chain when this open starts one (a new file, or
+  // one upgraded from schema 1). Given for a ledger whose chain already
+  // uses another hash, it is Errc::inval: the hash never changes.
+  std::optional<HashAlgorithm> hash = std::nullopt;
+  // How often a write that found the file busy is tried again, after a
+  // short pause, before Errc::busy. SQLite already waits busy_timeout for
+  // the write lock; these retries cover what it answers at once (another
+  // process recovering the WAL, a snapshot gone stale).
+  int busy_retries = 3;
+  // A ceiling on the file's size, in bytes (0: none). A write that would
+  // grow the file past it fails with Errc::io (SQLITE_FULL) and changes
+  // nothing, as a full disk would: for quotas, and for testing that.
+  std::int64_t max_size = 0;
 };
 
 // What saving a plan does when the ledger already holds the same plan: the
@@ -62,6 +76,16 @@ struct PlanSummary {
   std::int64_t task_count = 0;
 
   friend bool operator==(const PlanSummary&, const PlanSummary&) = default;
+};
+
+// Which events a history query returns.
+struct HistoryQuery {
+  // Only events dated on or before this day, each with superseded_by as it
+  // stood then. nullopt: every event, superseded_by as it stands now.
+  std::optional<Date> as_of = std::nullopt;
+  // Only the task itself (""), or one instance; nullopt: the task and all
+  // of its instances.
+  std::optional<std::string> instance = std::nullopt;
 };
 
 class Ledger {
@@ -98,12 +122,14 @@ class Ledger {
   Directory load_directory() const;
   // Replaces the stored directory with `directory`, keeping its ids. A unit
   // that a stored plan assigns cannot be removed (Errc::inval, naming the
-  // unit, the plan and the task).
+  // unit, the plan and the task), nor one the history names.
   void save_directory(const Directory& directory);
 
   // Stores a plan whose responsibilities are resolved against the stored
   // directory. It must pass duban::check against that directory
   // (Errc::inval otherwise); a date the file cannot hold is Errc::range.
+  // Replacing a plan that has history keeps it only when every task with
+  // events stays at its position under its key (Errc::inval otherwise).
   PlanId save_plan(const Plan& plan, IfExists if_exists = IfExists::fail);
 
   // Merges the file's directory into the stored one, resolves the plan's
@@ -121,11 +147,99 @@ class Ledger {
   // The stored plan that `plan` would replace (the IfExists rule above).
   std::optional<PlanId> find_plan(const Plan& plan) const;
 
+  // The calls above act as the host application (Actor unit 0, the
+  // administrator). These act for `by`, who must be the coordinating
+  // office; otherwise the refusal (Errc::inval, class argument) names the
+  // actor, the action and the rule, and nothing is written.
+  void save_directory(const Directory& directory, const Actor& by);
+  PlanId save_plan(const Plan& plan, const Actor& by, IfExists if_exists = IfExists::fail);
+  PlanId import_plan(const PlanFile& file, const Actor& by, IfExists if_exists = IfExists::fail);
+
+  // ---------------------------------------------------------------------
+  // Settings kept in the file.
+
+  HashAlgorithm hash_algorithm() const;
+  // The coordinating office (督办/牵头协调部门): who may change the plan and
+  // the directory and decide closures and extensions. nullopt until set.
+  std::optional<UnitId> coordinator() const;
+  // Once set, only the coordinating office itself (or the host, unit 0)
+  // may hand the role on. `unit` must be a unit (not a group) of the
+  // directory.
+  EventId set_coordinator(UnitId unit, const Actor& by = {});
+  // The same rule for data other layers keep (assessment schemes): returns
+  // when `by` is the coordinating office or the host, else throws the
+  // refusal "refused: ACTOR may not ACTION: only the coordinating office
+  // (NAME) may change WHAT".
+  void require_office(const Actor& by, std::string_view action, std::string_view what) const;
+
+  // ---------------------------------------------------------------------
+  // Reports. Each is checked (the item exists; the unit holds a role in
+  // the task, directly or through its groups; a percent within 0..100; a
+  // correction names an earlier report on the same item, by the same unit
+  // or the coordinating office, not already corrected, dated no later than
+  // itself; text is UTF-8) and appended with its place in the audit chain.
+  // A refusal or a bad report is an error naming it; nothing is written.
+
+  EventId add_report(const Report& report);
+  // All in one transaction: every report is written, or (on any error,
+  // which names the report by its index) none.
+  std::vector<EventId> add_reports(std::span<const Report> reports);
+  // A CSV batch (docs/ledger.md: a header row naming the columns task,
+  // instance, unit, date, status, percent, text, values, evidence, user,
+  // supersedes), for plan `plan`. Every error found names `origin` and
+  // its line; any error rejects the whole batch.
+  std::vector<EventId> import_reports(std::string_view csv, PlanId plan, std::string_view origin = "reports.csv");
+
+  // ---------------------------------------------------------------------
+  // Closure (办结) and extensions (延期). Every step is an event with its
+  // actor, date and reason; refusals say who, what and which rule.
+
+  // The task's lead unit (or the coordinating office) says the work is
+  // done, with at least one piece of evidence. Not while a submission is
+  // pending or after the item was closed.
+  EventId submit_closure(const ItemRef& item, const Step& step);
+  // The coordinating office closes the item (办结), or returns it with a
+  // reason (退回), which reopens it. `submission` must be pending; the
+  // decision is dated no earlier than the submission.
+  EventId approve_closure(EventId submission, const Step& step);
+  EventId return_closure(EventId submission, const Step& step);
+  // The lead (or the coordinating office) asks, with a reason, on or before
+  // the item's current due date, to move it to `until` (later than it).
+  // One request may be pending per item.
+  EventId request_extension(const ItemRef& item, Date until, const Step& step);
+  // The coordinating office decides; refusing needs a reason.
+  EventId approve_extension(EventId request, const Step& step);
+  EventId refuse_extension(EventId request, const Step& step);
+
+  // ---------------------------------------------------------------------
+  // History and state as of any date.
+
+  // Errc::notfound when there is no such event.
+  Event event(EventId id) const;
+  // The events of one task (and its instances), in chain order.
+  std::vector<Event> history(PlanId plan, TaskId task, const HistoryQuery& query = {}) const;
+  // One item as of a date (nullopt: as of every event written so far).
+  ItemState state(const ItemRef& item, std::optional<Date> as_of = std::nullopt) const;
+  // Every item of the plan with at least one event on or before `as_of`,
+  // by task then instance.
+  std::vector<ItemState> states(PlanId plan, Date as_of) const;
+  // How many events the chain holds.
+  std::int64_t event_count() const;
+
+  // Walks the whole audit chain and names the first event altered,
+  // removed or inserted, or says it is intact. Errors only when the file
+  // cannot be read.
+  ChainCheck verify() const;
+
+  struct Rules;  // lib/ledger: what the checks need, cached per open ledger
+
  private:
-  explicit Ledger(std::unique_ptr<storage::Storage> storage);
+  Ledger(std::unique_ptr<storage::Storage> storage, const LedgerOptions& options);
   storage::Storage& store() const;
+  Rules& rules() const;
 
   std::unique_ptr<storage::Storage> storage_;
+  std::unique_ptr<Rules> rules_;
 };
 
 }  // namespace duban

@@ -10,6 +10,9 @@
 // transaction; Ledger opens one per public call.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +21,7 @@
 
 #include "duban/ledger.hpp"
 #include "duban/plan.hpp"
+#include "duban/report.hpp"
 #include "duban/units.hpp"
 
 namespace duban::storage {
@@ -28,6 +32,47 @@ struct UnitUse {
   std::string plan_title;
   TaskId task = 0;
   std::string task_key;
+};
+
+// Where a unit acted in the ledger's history: for the same message.
+struct UnitEvent {
+  EventId event = 0;
+  std::string kind;
+};
+
+// One link of the audit chain.
+using Digest = std::array<std::uint8_t, 32>;
+
+// An event exactly as the backend holds it: text as stored, numbers as
+// stored, empty text for a NULL date. The chain hashes these values, so
+// what verify checks is what is on disk, not a parsed reading of it.
+struct EventRecord {
+  EventId seq = 0;
+  std::int64_t kind = 0;
+  std::optional<std::int64_t> plan;
+  std::optional<std::int64_t> task;
+  std::string task_key;
+  std::string instance;
+  std::optional<std::int64_t> unit;
+  std::string user;
+  std::string date;
+  std::string recorded;
+  std::optional<std::int64_t> status;
+  std::optional<double> percent;
+  std::string text;
+  std::optional<std::int64_t> ref;
+  std::string until;  // "" for none
+  std::string due;    // "" for none
+  std::optional<std::int64_t> target;
+  std::vector<Indicator> indicators;
+  std::vector<std::string> evidence;
+  Digest prev{};
+  Digest hash{};
+};
+
+struct ChainHead {
+  EventId seq = 0;
+  Digest hash{};
 };
 
 class Storage {
@@ -65,6 +110,38 @@ class Storage {
   virtual std::optional<Plan> load_plan(PlanId id) = 0;
   virtual std::vector<PlanSummary> plans() = 0;
   virtual std::optional<PlanId> latest_plan() = 0;
+
+  // Settings: the chain's hash, the coordinating office, the revision of
+  // the plans and directory (which tells a cache it is stale).
+  virtual std::optional<std::string> setting(std::string_view key) = 0;
+  virtual void put_setting(std::string_view key, std::string_view value) = 0;
+
+  // The chain's last link; nullopt when its record is gone (tampering).
+  virtual std::optional<ChainHead> chain_head() = 0;
+  virtual void put_chain_head(const ChainHead& head) = 0;
+  // Appends one event with its indicators and evidence. Called many times
+  // per transaction in a batch: backends keep their statements prepared.
+  virtual void append_event(const EventRecord& event) = 0;
+  virtual std::optional<EventRecord> load_event(EventId seq) = 0;
+  virtual std::int64_t event_count() = 0;
+  // The events of one task in chain order: of its instance `instance`
+  // only, or (nullopt) of the task and every instance; dated on or before
+  // `until_date` unless it is empty. With `details`, indicators and evidence too.
+  virtual std::vector<EventRecord> task_events(PlanId plan, TaskId task, const std::optional<std::string>& instance,
+                                               std::string_view until_date, bool details) = 0;
+  // Every event of a plan dated on or before `until_date`, without
+  // indicators and evidence, ordered by task, instance, then chain order.
+  virtual void scan_plan_events(PlanId plan, std::string_view until_date,
+                                const std::function<void(const EventRecord&)>& visit) = 0;
+  // The whole chain in seq order with every detail; `visit` returns false
+  // to stop.
+  virtual void scan_chain(const std::function<bool(const EventRecord&)>& visit) = 0;
+  // The events that name `seq` as their ref (corrections, decisions).
+  virtual std::vector<EventId> referring(EventId seq) = 0;
+  // The first event a unit acted in or was made coordinator by.
+  virtual std::optional<UnitEvent> find_unit_event(UnitId unit) = 0;
+  // The tasks of a plan that have events, with the key each event recorded.
+  virtual std::vector<std::pair<TaskId, std::string>> tasks_with_events(PlanId plan) = 0;
 };
 
 // A transaction that rolls back unless committed, so an exception anywhere
@@ -90,6 +167,7 @@ class Transaction {
 };
 
 // The SQLite backend (lib/ledger/sqlite/), and the schema version it writes.
+// Opening applies options.hash to a chain that starts with this open.
 std::unique_ptr<Storage> open_sqlite(std::string path, const LedgerOptions& options);
 int sqlite_schema_version() noexcept;
 

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "demo_year.hpp"
 #include "duban/export.hpp"
 #include "duban/json.hpp"
 #include "output.hpp"
@@ -67,6 +68,7 @@ void add_demo_command(CLI::App& app) {
     {
       Ledger ledger = Ledger::open(*db);
       id = ledger.import_plan(file, IfExists::replace);
+      record_demo_year(ledger, id);
     }
     const Session s = open_session(LedgerArgs{*db, id});
     std::size_t measures = 0;
@@ -82,10 +84,14 @@ void add_demo_command(CLI::App& app) {
     std::cout << matrix_text(s.plan, s.directory, *s.graph);
     rule("Lint（检查）");
     print_lint(std::cout, s.graph->lint());
+    rule("Progress ledger（进展台账）");
+    print_demo_year(std::cout, s.ledger, id);
     std::cout << "\nLedger written to " << *db << " (plan " << id << "). Try:\n"
               << "  duban tasks --db " << *db << " --unit 区合作交流办\n"
               << "  duban matrix --db " << *db << " --format csv\n"
-              << "  duban graph --db " << *db << " --format dot\n";
+              << "  duban graph --db " << *db << " --format dot\n"
+              << "  duban history --db " << *db << " --task 7\n"
+              << "  duban verify --db " << *db << "\n";
   });
 }
 

@@ -14,5 +14,9 @@ void add_demo_command(CLI::App& app);
 void add_import_command(CLI::App& app);
 void add_calendar_command(CLI::App& app);  // calendar is-workday | add | count | month
 void add_status_command(CLI::App& app);
+void add_report_command(CLI::App& app);     // report add | import
+void add_history_command(CLI::App& app);
+void add_verify_command(CLI::App& app);
+void add_workflow_commands(CLI::App& app);  // close, extend, coordinator
 
 }  // namespace duban::tool

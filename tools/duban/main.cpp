@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   duban::tool::add_import_command(app);
   duban::tool::add_calendar_command(app);
   duban::tool::add_status_command(app);
+  duban::tool::add_report_command(app);
+  duban::tool::add_history_command(app);
+  duban::tool::add_verify_command(app);
+  duban::tool::add_workflow_commands(app);
 
   try {
     app.parse(argc, argv);

@@ -113,6 +113,11 @@ Statement& Statement::bind_text(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
+  check_bind(sqlite3_bind_blob64(statement_.get(), index, data, size, kTransient));
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   check_bind(sqlite3_bind_null(statement_.get(), index));
   return *this;
@@ -159,6 +164,13 @@ std::string Statement::text(int column) const {
   if (p == nullptr) return {};
   const int n = sqlite3_column_bytes(statement_.get(), column);
   return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+}
+
+std::string_view Statement::blob(int column) const noexcept {
+  const void* p = sqlite3_column_blob(statement_.get(), column);
+  if (p == nullptr) return {};
+  const int n = sqlite3_column_bytes(statement_.get(), column);
+  return {static_cast<const char*>(p), static_cast<std::size_t>(n)};
 }
 
 }  // namespace duban::storage::sqlite

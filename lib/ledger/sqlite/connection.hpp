@@ -83,6 +83,7 @@ class Statement {
   Statement& bind_real(int index, double value);
   Statement& bind_text(int index, std::string_view value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, const void* data, std::size_t size);
   Statement& bind_int(int index, const std::optional<std::int64_t>& value) {
     return value ? bind_int(index, *value) : bind_null(index);
   }
@@ -103,12 +104,27 @@ class Statement {
   int int32(int column) const;  // Errc::corrupt when the value does not fit
   double real(int column) const noexcept;
   std::string text(int column) const;
+  // Valid until the next step or reset.
+  std::string_view blob(int column) const noexcept;
 
  private:
   void check_bind(int rc) const;
 
   const Connection* connection_;
   StatementPtr statement_;
+};
+
+// Resets a (cached) statement when the scope ends, however it ends, so
+// that it holds no read lock and no old bindings when it is next used.
+class Rewind {
+ public:
+  explicit Rewind(Statement& statement) : statement_(statement) {}
+  Rewind(const Rewind&) = delete;
+  Rewind& operator=(const Rewind&) = delete;
+  ~Rewind() { statement_.reset(); }
+
+ private:
+  Statement& statement_;
 };
 
 }  // namespace duban::storage::sqlite

@@ -129,6 +129,35 @@ void use_wal(const Connection& connection, std::chrono::milliseconds busy_timeou
   }
 }
 
+// The chain's hash is chosen once, when the chain starts: with a new file,
+// or with the upgrade that adds the chain. Asking for another hash later is
+// refused rather than ignored, so a caller never believes it got SHA-256
+// when the file uses SM3.
+void apply_hash_choice(SqliteStorage& storage, HashAlgorithm wanted, bool chain_starts) {
+  const std::string name(to_string(wanted));
+  const auto stored = storage.setting("hash_algorithm");
+  if (stored && *stored == name) return;
+  if (chain_starts) {
+    storage.put_setting("hash_algorithm", name);
+    return;
+  }
+  throw Error(Errc::inval, ErrClass::storage,
+              "ledger " + quote(storage.path(), kPathQuote) + " keeps its audit chain with " +
+                  (stored ? *stored : std::string("an unknown hash")) + "; it cannot change to " + name);
+}
+
+// SQLite's max_page_count is per connection: set on every open. A ceiling
+// below the file's size is raised by SQLite to that size, so existing data
+// always stays readable.
+void apply_max_size(const Connection& connection, std::int64_t max_size) {
+  if (max_size <= 0) return;
+  const std::int64_t page_size = std::max<std::int64_t>(connection.query_integer("PRAGMA page_size"), 512);
+  const std::int64_t pages = std::max<std::int64_t>(max_size / page_size, 1);
+  Statement ceiling(connection, "PRAGMA max_page_count = " + std::to_string(pages));
+  while (ceiling.step()) {
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<SqliteStorage> SqliteStorage::open(std::string path, const LedgerOptions& options) {
@@ -185,17 +214,30 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(std::string path, const Ledge
   }
 
   connection.exec("PRAGMA foreign_keys = ON");
-  if (options.read_only) return storage;
+  if (options.read_only) {
+    if (options.hash) {
+      Transaction reading(*storage, false, "read its settings");
+      apply_hash_choice(*storage, *options.hash, false);
+      reading.commit();
+    }
+    return storage;
+  }
 
   use_wal(connection, options.busy_timeout);
+  apply_max_size(connection, options.max_size);
 
-  if (mark.blank() || mark.version < latest_schema_version()) {
+  if (mark.blank() || mark.version < latest_schema_version() || options.hash) {
     Transaction transaction(*storage, true, mark.blank() ? "create its schema" : "upgrade its schema");
     // Another process may have created or upgraded the file while this one
     // waited for the write lock: decide again under the lock.
     const Mark now = read_mark(connection);
     require_usable(now, connection.path(), false);
+    const bool chain_starts = now.blank() || now.version < 2;
     if (now.blank() || now.version < latest_schema_version()) migrate(connection, static_cast<int>(now.version));
+    if (options.hash) {
+      const auto head = storage->chain_head();
+      apply_hash_choice(*storage, *options.hash, chain_starts || (head && head->seq == 0));
+    }
     transaction.commit();
   }
   return storage;

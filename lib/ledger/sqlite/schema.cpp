@@ -146,6 +146,64 @@ CREATE TABLE dependencies (
 CREATE INDEX dependencies_by_prerequisite ON dependencies (plan_id, depends_on);
 )sql";
 
+// Reports, workflow events and the audit chain (docs/ledger.md, "Events").
+// Every event is one row of `events`, its indicator values and evidence rows
+// beside it; `seq` is the event's place in the chain, given by the writer
+// (the head's seq + 1), never reused. Nothing here is updated or deleted by
+// duban: only the single rows of `chain_head` and `settings` change.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO settings (key, value) VALUES ('hash_algorithm', 'sm3');
+INSERT INTO settings (key, value) VALUES ('revision', '0');
+
+CREATE TABLE events (
+  seq      INTEGER PRIMARY KEY,
+  kind     INTEGER NOT NULL,
+  plan_id  INTEGER,
+  task     INTEGER,
+  task_key TEXT NOT NULL,
+  instance TEXT NOT NULL,
+  unit_id  INTEGER,
+  user     TEXT NOT NULL,
+  date     TEXT NOT NULL,
+  recorded TEXT NOT NULL,
+  status   INTEGER,
+  percent  REAL,
+  text     TEXT NOT NULL,
+  ref      INTEGER,
+  until    TEXT,
+  due      TEXT,
+  target   INTEGER,
+  prev     BLOB NOT NULL,
+  hash     BLOB NOT NULL
+);
+CREATE INDEX events_by_item ON events (plan_id, task, instance);
+CREATE INDEX events_by_ref ON events (ref) WHERE ref IS NOT NULL;
+CREATE TABLE event_values (
+  event    INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  metric   TEXT NOT NULL,
+  value    REAL NOT NULL,
+  unit     TEXT NOT NULL,
+  PRIMARY KEY (event, position)
+) WITHOUT ROWID;
+CREATE TABLE event_evidence (
+  event    INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  ref      TEXT NOT NULL,
+  PRIMARY KEY (event, position)
+) WITHOUT ROWID;
+CREATE TABLE chain_head (
+  id   INTEGER PRIMARY KEY CHECK (id = 1),
+  seq  INTEGER NOT NULL,
+  hash BLOB NOT NULL
+);
+INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, zeroblob(32));
+)sql";
+
 struct Step {
   int version;      // the version the file has after this step
   const char* sql;  // value-free DDL
@@ -154,6 +212,7 @@ struct Step {
 // Append only; see the comment at the top of this file.
 constexpr Step kSteps[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 }  // namespace

@@ -1,9 +1,12 @@
 // The SQLite backend of the ledger. Its SQL lives in this folder only:
 // schema.cpp (the schema and its migrations), open.cpp (opening and
-// recognising a file), directory.cpp and plans.cpp (the rows).
+// recognising a file), directory.cpp and plans.cpp (the rows), events.cpp
+// (reports, workflow events, the chain and the settings).
 #pragma once
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "ledger/sqlite/connection.hpp"
 #include "ledger/storage.hpp"
@@ -37,7 +40,31 @@ class SqliteStorage final : public Storage {
   std::vector<PlanSummary> plans() override;
   std::optional<PlanId> latest_plan() override;
 
+  std::optional<std::string> setting(std::string_view key) override;
+  void put_setting(std::string_view key, std::string_view value) override;
+  std::optional<ChainHead> chain_head() override;
+  void put_chain_head(const ChainHead& head) override;
+  void append_event(const EventRecord& event) override;
+  std::optional<EventRecord> load_event(EventId seq) override;
+  std::int64_t event_count() override;
+  std::vector<EventRecord> task_events(PlanId plan, TaskId task, const std::optional<std::string>& instance,
+                                       std::string_view until_date, bool details) override;
+  void scan_plan_events(PlanId plan, std::string_view until_date,
+                        const std::function<void(const EventRecord&)>& visit) override;
+  void scan_chain(const std::function<bool(const EventRecord&)>& visit) override;
+  std::vector<EventId> referring(EventId seq) override;
+  std::optional<UnitEvent> find_unit_event(UnitId unit) override;
+  std::vector<std::pair<TaskId, std::string>> tasks_with_events(PlanId plan) override;
+
+  Connection& connection() noexcept { return connection_; }
+
  private:
+  // Prepared once per connection and reused: appending a million events
+  // must not parse the same SQL a million times. Keyed by the address of
+  // the SQL literal.
+  Statement& cached(const char* sql);
+  // Fills indicators and evidence of records ordered by seq.
+  void load_details(std::vector<EventRecord>& records);
   // A stored value the model cannot hold: the file was altered outside duban.
   [[noreturn]] void corrupt(const std::string& detail) const;
   template <typename E>
@@ -47,6 +74,8 @@ class SqliteStorage final : public Storage {
   Connection connection_;
   bool read_only_;
   std::string outside_transaction_;  // the operation name begin() replaced
+  // Declared after connection_, so destroyed (finalized) before it closes.
+  std::unordered_map<const char*, std::unique_ptr<Statement>> statements_;
 };
 
 template <typename E>
