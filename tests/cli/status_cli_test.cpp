@@ -149,5 +149,20 @@ TEST_F(StatusCli, ErrorsSayWhat) {
   EXPECT_EQ(missing.status, 1);
 }
 
+TEST(StatusFromLedgerCli, ReportsInTheLedgerSetTheLights) {
+  // The demo records a year of reports: task 1 closed on time, the
+  // September monthly report missing.
+  TempDir dir;
+  const std::string db = dir.file("demo.db");
+  ASSERT_EQ(duban({"demo", "--db", db}).status, 0);
+  const Outcome r = duban({"status", "--db", db, "--as-of", "2025-12-31"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("green\tdone_on_time\t1\t2025-04-30\t"));
+  EXPECT_THAT(r.out, HasSubstr("red\toverdue\t3@2025-09\t"));
+  // Before the reports were made, the same task was only due.
+  const Outcome early = duban({"status", "--db", db, "--as-of", "2025-04-01"});
+  EXPECT_THAT(early.out, Not(HasSubstr("done_on_time\t1\t")));
+}
+
 }  // namespace
 }  // namespace duban::test

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "duban/error.hpp"
+#include "duban/ledger_progress.hpp"
 #include "duban/progress.hpp"
 
 namespace duban::tool {
@@ -118,7 +119,14 @@ void add_status_command(CLI::App& app) {
     const Date as_of = args->as_of.empty() ? today() : parse_date_arg(args->as_of, "--as-of");
     const auto calendar = load_calendar(args->calendar);
     const Session s = open_session(args->ledger);
-    const ProgressFacts facts = args->facts.empty() ? ProgressFacts{} : load_progress_facts(args->facts, s.plan);
+    // The ledger's reports as of the date; a --facts file adds to them and,
+    // for an item it names, takes their place.
+    ProgressFacts facts = progress_facts(s.ledger, s.plan_id, as_of);
+    if (!args->facts.empty()) {
+      ProgressFacts extra = load_progress_facts(args->facts, s.plan);
+      for (auto& [task, item] : extra.tasks) facts.tasks[task] = std::move(item);
+      for (auto& [id, item] : extra.instances) facts.instances[id] = std::move(item);
+    }
     StatusOptions options;
     options.rules.four_colour = args->four_colour;
     options.basis = *due_basis_from_string(args->basis);
