@@ -161,8 +161,22 @@ void read_tasks(const Node& parent, Plan& plan, int section, int category) {
   for (std::size_t i = 0; i < tasks->size(); ++i) plan.tasks.push_back(read_task(tasks->at(i), section, category));
 }
 
+// Categories inside a section, or (section -1) at the top for documents
+// with a single heading level.
+void read_categories(const Node& parent, Plan& plan, int section) {
+  const auto cats = parent.optional("categories");
+  if (!cats) return;
+  for (std::size_t c = 0; c < cats->size(); ++c) {
+    const Node cn = cats->at(c);
+    cn.only({"number", "title", "tasks"});
+    const int category = static_cast<int>(plan.categories.size());
+    plan.categories.push_back({cn.string_or("number", ""), cn.required("title").string(), section});
+    read_tasks(cn, plan, section, category);
+  }
+}
+
 Plan read_plan(const Node& n) {
-  n.only({"title", "doc_number", "issuer", "issued", "year", "sections", "tasks"});
+  n.only({"title", "doc_number", "issuer", "issued", "year", "sections", "categories", "tasks"});
   Plan plan;
   plan.title = n.required("title").string();
   plan.doc_number = n.string_or("doc_number", "");
@@ -175,18 +189,11 @@ Plan read_plan(const Node& n) {
       sn.only({"number", "title", "categories", "tasks"});
       const int section = static_cast<int>(plan.sections.size());
       plan.sections.push_back({sn.string_or("number", ""), sn.required("title").string()});
-      if (auto cats = sn.optional("categories")) {
-        for (std::size_t c = 0; c < cats->size(); ++c) {
-          const Node cn = cats->at(c);
-          cn.only({"number", "title", "tasks"});
-          const int category = static_cast<int>(plan.categories.size());
-          plan.categories.push_back({cn.string_or("number", ""), cn.required("title").string(), section});
-          read_tasks(cn, plan, section, category);
-        }
-      }
+      read_categories(sn, plan, section);
       read_tasks(sn, plan, section, -1);
     }
   }
+  read_categories(n, plan, -1);
   read_tasks(n, plan, -1, -1);
   return plan;
 }

@@ -90,12 +90,28 @@ OJson task_json(const Task& t) {
   return j;
 }
 
+// A categorised task is written inside its category, whatever its own
+// section index says, so no task is ever left out of the file.
 OJson tasks_where(const Plan& plan, int section, int category) {
   OJson out = OJson::array();
   for (const Task& t : plan.tasks) {
-    if (t.section == section && t.category == category) out.push_back(task_json(t));
+    const bool here = category >= 0 ? t.category == category : (t.category < 0 && t.section == section);
+    if (here) out.push_back(task_json(t));
   }
   return out;
+}
+
+OJson categories_of(const Plan& plan, int section) {
+  OJson cats = OJson::array();
+  for (std::size_t c = 0; c < plan.categories.size(); ++c) {
+    if (plan.categories[c].section != section) continue;
+    OJson cj;
+    cj["number"] = plan.categories[c].number;
+    cj["title"] = plan.categories[c].title;
+    cj["tasks"] = tasks_where(plan, section, static_cast<int>(c));
+    cats.push_back(std::move(cj));
+  }
+  return cats;
 }
 
 OJson plan_json(const Plan& plan) {
@@ -110,21 +126,15 @@ OJson plan_json(const Plan& plan) {
     OJson sj;
     sj["number"] = plan.sections[s].number;
     sj["title"] = plan.sections[s].title;
-    OJson cats = OJson::array();
-    for (std::size_t c = 0; c < plan.categories.size(); ++c) {
-      if (plan.categories[c].section != static_cast<int>(s)) continue;
-      OJson cj;
-      cj["number"] = plan.categories[c].number;
-      cj["title"] = plan.categories[c].title;
-      cj["tasks"] = tasks_where(plan, static_cast<int>(s), static_cast<int>(c));
-      cats.push_back(std::move(cj));
-    }
+    OJson cats = categories_of(plan, static_cast<int>(s));
     if (!cats.empty()) sj["categories"] = std::move(cats);
     OJson direct = tasks_where(plan, static_cast<int>(s), -1);
     if (!direct.empty()) sj["tasks"] = std::move(direct);
     sections.push_back(std::move(sj));
   }
   j["sections"] = std::move(sections);
+  OJson top_categories = categories_of(plan, -1);
+  if (!top_categories.empty()) j["categories"] = std::move(top_categories);
   OJson loose = tasks_where(plan, -1, -1);
   if (!loose.empty()) j["tasks"] = std::move(loose);
   return j;

@@ -54,8 +54,7 @@ void check_structure(const Plan& plan, const Sink& sink) {
     if (t.category < -1 || t.category >= ncat) {
       sink.error(t.line, where,
                  "refers to category index " + std::to_string(t.category) + ", which does not exist");
-    } else if (t.category >= 0 && t.section >= 0 &&
-               plan.categories[static_cast<std::size_t>(t.category)].section != t.section) {
+    } else if (t.category >= 0 && plan.categories[static_cast<std::size_t>(t.category)].section != t.section) {
       sink.error(t.line, where, "its category belongs to another section");
     }
     for (const Milestone& m : t.deadline.milestones) {

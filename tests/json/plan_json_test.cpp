@@ -123,3 +123,31 @@ TEST(PlanJsonTest, BomIsAccepted) {
 
 }  // namespace
 }  // namespace duban
+
+namespace duban {
+namespace {
+
+TEST(PlanJsonTest, CategoriesOutsideAnySectionRoundTrip) {
+  // A document with one heading level: （一）… categories and no 一、 sections.
+  const std::string text = R"({"duban":1,"plan":{"title":"甲","year":2025,
+    "categories":[{"number":"一","title":"组织领导","tasks":[{"number":"1","title":"任务一"}]}],
+    "tasks":[{"number":"9","title":"散项"}]}})";
+  const PlanFile file = parse_plan_file(text, "p");
+  ASSERT_EQ(file.plan.tasks.size(), 2u);
+  EXPECT_EQ(file.plan.categories[0].section, -1);
+  EXPECT_EQ(file.plan.tasks[0].category, 0);
+  EXPECT_EQ(parse_plan_file(to_plan_file(file.plan, file.directory), "again").plan, file.plan);
+}
+
+TEST(PlanJsonTest, TaskSectionMustMatchItsCategory) {
+  PlanFile file = parse_plan_file(R"({"duban":1,"plan":{"title":"甲","year":2025,
+    "sections":[{"title":"重点任务","categories":[{"title":"组织领导","tasks":[{"number":"1","title":"任务一"}]}]}]}})",
+                                  "p");
+  file.plan.tasks[0].section = -1;
+  const auto diags = validate(file.plan, file.directory);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].message, "its category belongs to another section");
+}
+
+}  // namespace
+}  // namespace duban
