@@ -5,7 +5,8 @@
  * Include this one header. Modules: duban/common.h (status codes, owned
  * buffers), duban/version.h, duban/error.h, duban/db.h (the ledger),
  * duban/plan.h, duban/directory.h, duban/graph.h, duban/calendar.h (working
- * days), duban/status.h (status and warning lights). docs/c-api.md is the
+ * days), duban/status.h (status and warning lights), duban/import.h
+ * (documents and 台账 tables into plans). docs/c-api.md is the
  * guide.
  *
  * Conventions, in short:
@@ -40,5 +41,6 @@
 #include "duban/db.h"
 #include "duban/calendar.h"
 #include "duban/status.h"
+#include "duban/import.h"
 
 #endif /* DUBAN_H */

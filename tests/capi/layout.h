@@ -55,6 +55,12 @@ DUBAN_LAYOUT(day_info_known, offsetof(duban_day_info, known) == 8)
 DUBAN_LAYOUT(day_info_name, offsetof(duban_day_info, name) == (DUBAN_PTR64 ? 16 : 12))
 DUBAN_LAYOUT(day_info_source, offsetof(duban_day_info, source) == (DUBAN_PTR64 ? 24 : 16))
 
+DUBAN_LAYOUT(import_options_size, sizeof(duban_import_options) == 16)
+DUBAN_LAYOUT(import_options_version, offsetof(duban_import_options, version) == 0)
+DUBAN_LAYOUT(import_options_year, offsetof(duban_import_options, year) == 4)
+DUBAN_LAYOUT(import_options_first_is_lead, offsetof(duban_import_options, first_is_lead) == 8)
+DUBAN_LAYOUT(import_options_format, offsetof(duban_import_options, format) == 12)
+
 /* Doubles are 8-aligned at offsets 8 and 16 on every target. */
 DUBAN_LAYOUT(status_options_size, sizeof(duban_status_options) == 48)
 DUBAN_LAYOUT(status_options_version, offsetof(duban_status_options, version) == 0)
@@ -82,5 +88,7 @@ DUBAN_LAYOUT(status_codes, DUBAN_STATUS_NOT_YET_DUE == 1 && DUBAN_STATUS_OVERDUE
 DUBAN_LAYOUT(lights, DUBAN_LIGHT_GREEN == 1 && DUBAN_LIGHT_BLUE == 2 && DUBAN_LIGHT_YELLOW == 3 && DUBAN_LIGHT_RED == 4)
 DUBAN_LAYOUT(due_basis, DUBAN_DUE_BASIS_CURRENT == 1 && DUBAN_DUE_BASIS_ORIGINAL == 2)
 DUBAN_LAYOUT(item_kinds, DUBAN_ITEM_TASK == 1 && DUBAN_ITEM_INSTANCE == 2)
+DUBAN_LAYOUT(import_formats, DUBAN_IMPORT_AUTO == 0 && DUBAN_IMPORT_TEXT == 1 && DUBAN_IMPORT_CSV == 2 &&
+                                  DUBAN_IMPORT_XLSX == 3)
 DUBAN_LAYOUT(open_flags, DUBAN_OPEN_FLAG_READ_ONLY == 1 && DUBAN_OPEN_FLAG_NO_CREATE == 2 &&
                              DUBAN_OPEN_FLAG_CHECK_INTEGRITY == 4)

@@ -11,6 +11,7 @@ extern const test_case text_tests[];
 extern const test_case db_tests[];
 extern const test_case calendar_tests[];
 extern const test_case status_tests[];
+extern const test_case import_tests[];
 
 static const struct {
   const char *name;
@@ -18,7 +19,7 @@ static const struct {
 } groups[] = {
     {"errors", errors_tests}, {"lifecycle", lifecycle_tests}, {"query", query_tests},
     {"text", text_tests},     {"db", db_tests},           {"calendar", calendar_tests},
-    {"status", status_tests},
+    {"status", status_tests}, {"import", import_tests},
 };
 
 char *read_file(const char *path, size_t *len_out) {

@@ -42,6 +42,7 @@ from .calendar import Calendar, DayInfo, DayKind, Roll
 from .db import Ledger, open  # noqa: F401 (duban.open; not in __all__)
 from .directory import Directory, Unit, UnitKind
 from .graph import Assignment, Graph, GroupMode, LintFinding, Role, TaskCursor, UnitCursor
+from .importer import ImportDiagnostic, ImportFormat, ImportResult, import_document, import_json
 from .plan import Plan, PlanCursor, PlanInfo, Responsibility, Task, Validation, ValidationFinding, parse_plan
 from .status import DueBasis, ItemKind, Light, StatusCode, StatusItem, StatusReport, evaluate
 
@@ -89,6 +90,12 @@ __all__ = [
     "Light",
     "DueBasis",
     "ItemKind",
+    # importing documents and tables
+    "import_document",
+    "import_json",
+    "ImportResult",
+    "ImportDiagnostic",
+    "ImportFormat",
     # values
     "Format",
     # errors

@@ -183,6 +183,15 @@ class duban_status_options(Structure):
     ]
 
 
+IMPORT_OPTIONS_VERSION = 1
+
+
+class duban_import_options(Structure):
+    """duban_import_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("year", c_int32), ("first_is_lead", c_int32), ("format", c_int32)]
+
+
 ITEM_TASK = 1  # DUBAN_ITEM_TASK
 ITEM_INSTANCE = 2  # DUBAN_ITEM_INSTANCE
 
@@ -366,6 +375,11 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_status_item_reasons", [P(duban_buf), size_p, P(duban_status), c_size_t], c_int, STATUS),
     Function("duban_status_code_name", [c_int], c_char_p, NONNULL),
     Function("duban_light_name", [c_int], c_char_p, NONNULL),
+
+    # import.h — bytes as c_char_p: ctypes passes a bytes object's buffer whole, NULs included.
+    Function("duban_import_options_init", [P(duban_import_options), c_uint32], c_int, STATUS),
+    Function("duban_import", [_out(duban_plan), P(duban_buf), c_char_p, c_size_t, c_char_p, P(duban_directory), P(duban_import_options)], c_int, STATUS),
+    Function("duban_import_json", [P(duban_buf), c_char_p, c_size_t, c_char_p, P(duban_directory), P(duban_import_options)], c_int, STATUS),
 )
 # fmt: on
 

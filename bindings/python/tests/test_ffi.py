@@ -159,6 +159,8 @@ def test_struct_layouts_match_the_c_api():
     assert ctypes.sizeof(_ffi.duban_status_options) == 48
     assert _ffi.duban_status_options.lag_red.offset == 16
     assert _ffi.duban_status_options.shift.offset == 44
+    assert ctypes.sizeof(_ffi.duban_import_options) == 16
+    assert _ffi.duban_import_options.format.offset == 12
 
 
 def test_options_init_fills_the_library_defaults():
@@ -178,6 +180,9 @@ def test_options_init_fills_the_library_defaults():
     lib.duban_status_options_init(ctypes.byref(s), _ffi.STATUS_OPTIONS_VERSION)
     assert (s.version, s.due_soon_workdays, s.lag_yellow, s.lag_red, s.four_colour) == (1, 3, 10.0, 30.0, 0)
     assert (s.approaching_workdays, s.due_basis, s.done_late_light, s.workday_curve, s.shift) == (10, 1, 1, 1, 1)
+    i = _ffi.duban_import_options()
+    lib.duban_import_options_init(ctypes.byref(i), _ffi.IMPORT_OPTIONS_VERSION)
+    assert (i.version, i.year, i.first_is_lead, i.format) == (1, 0, 0, 0)
 
 
 def test_options_versions_match_the_headers():
@@ -188,6 +193,7 @@ def test_options_versions_match_the_headers():
         ("DUBAN_UNIT_QUERY_OPTIONS_VERSION", _ffi.UNIT_QUERY_OPTIONS_VERSION),
         ("DUBAN_CALENDAR_OPTIONS_VERSION", _ffi.CALENDAR_OPTIONS_VERSION),
         ("DUBAN_STATUS_OPTIONS_VERSION", _ffi.STATUS_OPTIONS_VERSION),
+        ("DUBAN_IMPORT_OPTIONS_VERSION", _ffi.IMPORT_OPTIONS_VERSION),
         ("DUBAN_OPEN_FLAG_READ_ONLY", _ffi.OPEN_FLAG_READ_ONLY),
         ("DUBAN_OPEN_FLAG_NO_CREATE", _ffi.OPEN_FLAG_NO_CREATE),
         ("DUBAN_OPEN_FLAG_CHECK_INTEGRITY", _ffi.OPEN_FLAG_CHECK_INTEGRITY),
@@ -231,5 +237,7 @@ def test_enums_match_the_headers():
         assert c_value(f"DUBAN_DUE_BASIS_{b.name}") == b.value
     for k in duban.ItemKind:
         assert c_value(f"DUBAN_ITEM_{k.name}") == k.value
+    for i in duban.ImportFormat:
+        assert c_value(f"DUBAN_IMPORT_{i.name}") == i.value
     assert c_value("DUBAN_IF_EXISTS_FAIL") == _ffi.IF_EXISTS_FAIL
     assert c_value("DUBAN_IF_EXISTS_REPLACE") == _ffi.IF_EXISTS_REPLACE
