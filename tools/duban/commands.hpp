@@ -18,5 +18,6 @@ void add_report_command(CLI::App& app);     // report add | import
 void add_history_command(CLI::App& app);
 void add_verify_command(CLI::App& app);
 void add_workflow_commands(CLI::App& app);  // close, extend, coordinator
+void add_assess_command(CLI::App& app);
 
 }  // namespace duban::tool
