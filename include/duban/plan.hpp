@@ -96,7 +96,7 @@ struct Category {
 
 struct Plan {
   std::string title;
-  std::string doc_number;  // 静合组办〔2024〕1号
+  std::string doc_number;  // 临合组办〔2025〕2号
   std::string issuer;
   std::optional<Date> issued;
   int year = 0;

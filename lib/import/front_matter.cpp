@@ -14,7 +14,7 @@ bool head_ends_at(std::string_view t) {
   return char_count(t) > 45;
 }
 
-// 静合组办〔2024〕1号 inside a line; empty when there is none.
+// 临合组办〔2025〕2号 inside a line; empty when there is none.
 std::string find_doc_number(std::string_view t, int& year) {
   for (std::size_t i = 0; i < t.size();) {
     std::size_t len = 1;

@@ -1,5 +1,5 @@
 // What a document says about itself: issuer (the 文件 header or the
-// signature), document number (静合组办〔2024〕1号), title (the plan's own,
+// signature), document number (临合组办〔2025〕2号), title (the plan's own,
 // also out of 关于印发《…》的通知), issue date and plan year.
 #pragma once
 

@@ -57,7 +57,7 @@ DUBAN_API int64_t duban_plan_id(const duban_plan *plan) DUBAN_NOEXCEPT;
 DUBAN_API const char *duban_plan_title(const duban_plan *plan, size_t *len_out) DUBAN_NOEXCEPT;
 
 /**
- * The document number (静合组办〔2024〕1号); "" when the plan has none.
+ * The document number (临合组办〔2025〕2号); "" when the plan has none.
  * @param len_out may be NULL; receives the length in bytes
  * @return NUL-terminated UTF-8, or NULL for a NULL `plan` (DUBAN_EMISUSE)
  * @note borrowed; valid until `plan` is freed
