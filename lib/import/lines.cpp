@@ -70,7 +70,7 @@ bool is_back_matter(std::string_view s) {
     std::size_t used = 0;
     if (starts_with_loose(s, w, used)) return true;
   }
-  // 静安区人民政府合作交流办公室 2024年5月27日印发
+  // 临江区人民政府合作交流办公室 2025年3月18日印发
   const std::string_view t = trim_trailing(s, U"。");
   return t.ends_with("印发") && find_cn_date(t).has_value();
 }
