@@ -57,6 +57,8 @@ Date today() {
   return Date{std::chrono::floor<std::chrono::days>(now + std::chrono::hours{8})};
 }
 
+}  // namespace
+
 void print_ranking(const Assessment& r) {
   std::cout << r.scheme_name;
   if (!r.scheme_version.empty()) std::cout << " (" << r.scheme_version << ")";
@@ -69,6 +71,8 @@ void print_ranking(const Assessment& r) {
               << pts(u.bonus) << "\t" << (u.grade.empty() ? "-" : u.grade) << "\t" << vetoes_text(u) << "\n";
   }
 }
+
+namespace {
 
 void print_unit(const Assessment& r, const Scheme& scheme, const UnitScore& u) {
   std::cout << u.name << "\t" << pts(u.total) << "\tbase " << pts(u.base) << "\tbonus " << pts(u.bonus) << "\t"

@@ -6,6 +6,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "demo_year.hpp"
+#include "duban/assess.hpp"
+#include "duban/calendar.hpp"
 #include "duban/export.hpp"
 #include "duban/json.hpp"
 #include "output.hpp"
@@ -13,6 +15,8 @@
 namespace duban::tool {
 
 extern const std::string_view example_plan_json;
+extern const std::string_view example_scheme_toml;
+extern const std::string_view example_inputs_json;
 
 namespace {
 
@@ -55,12 +59,32 @@ void who_leads_what(const Session& s) {
   }
 }
 
+// The year's assessment on the example's inputs (completion, report
+// timeliness, indicator values per recipient county, events), and why the
+// first-ranked unit scored what it did. The ledger's demo reports give
+// indicator values without a county, which the per-county (县均) items of
+// the example scheme cannot judge, so they are not merged in here.
+void assess_year(const Session& s) {
+  const Date as_of{std::chrono::year{s.plan.year}, std::chrono::December, std::chrono::day{31}};
+  rule("Assessment（考核评价）");
+  const auto calendar = WorkCalendar::builtin();
+  const Scheme scheme = parse_scheme_toml(example_scheme_toml, "examples/plans/east-west-2025.scheme.toml");
+  const Assessor assessor(s.plan, s.directory, *s.graph, calendar, scheme);
+  const AssessmentInput input = parse_assessment_input(example_inputs_json, s.plan, s.directory, *calendar,
+                                                      "examples/plans/east-west-2025.inputs.json");
+  const Assessment result = assessor.run(input, as_of);
+  print_ranking(result);
+  if (result.ranking.empty()) return;
+  const UnitScore& top = result.units[result.ranking.front()];
+  std::cout << "\nWhy " << top.name << " ranks first:\n" << explain(result, top.unit);
+}
+
 }  // namespace
 
 void add_demo_command(CLI::App& app) {
   auto db = std::make_shared<std::string>("duban-demo.db");
   CLI::App* cmd = app.add_subcommand(
-      "demo", "Build a ledger from the built-in example plan and show tasks, leads, the matrix and the lint report");
+      "demo", "Build a ledger from the built-in example plan, record a year of reports and show tasks, leads, the matrix, lint, progress and the assessment");
   cmd->add_option("--db", *db, "Where to write the ledger (default: duban-demo.db in the current directory)");
   cmd->callback([db] {
     const PlanFile file = parse_plan_file(example_plan_json, "examples/plans/east-west-2025.json");
@@ -86,12 +110,15 @@ void add_demo_command(CLI::App& app) {
     print_lint(std::cout, s.graph->lint());
     rule("Progress ledger（进展台账）");
     print_demo_year(std::cout, s.ledger, id);
+    assess_year(s);
     std::cout << "\nLedger written to " << *db << " (plan " << id << "). Try:\n"
               << "  duban tasks --db " << *db << " --unit 区合作交流办\n"
               << "  duban matrix --db " << *db << " --format csv\n"
               << "  duban graph --db " << *db << " --format dot\n"
               << "  duban history --db " << *db << " --task 7\n"
-              << "  duban verify --db " << *db << "\n";
+              << "  duban verify --db " << *db << "\n"
+              << "  duban assess --db " << *db << " --scheme examples/plans/east-west-2025.scheme.toml --as-of "
+              << s.plan.year << "-12-31 --inputs examples/plans/east-west-2025.inputs.json --explain\n";
   });
 }
 

@@ -3,6 +3,10 @@
 
 #include <CLI/CLI.hpp>
 
+namespace duban {
+struct Assessment;
+}
+
 namespace duban::tool {
 
 void add_plan_commands(CLI::App& app);
@@ -19,5 +23,8 @@ void add_history_command(CLI::App& app);
 void add_verify_command(CLI::App& app);
 void add_workflow_commands(CLI::App& app);  // close, extend, coordinator
 void add_assess_command(CLI::App& app);
+
+// The ranking `duban assess` prints; the demo ends with it.
+void print_ranking(const Assessment& result);
 
 }  // namespace duban::tool
