@@ -155,6 +155,8 @@ TEST(CliDemoTest, DemoBuildsALedgerAndShowsWhatMattersFirst) {
     EXPECT_THAT(demo.out, HasSubstr("区委组织部：4. 选派挂职干部、6. 开展干部人才培训\n"));
     EXPECT_THAT(demo.out, HasSubstr("== Responsibility matrix（责任矩阵） =="));
     EXPECT_THAT(demo.out, HasSubstr("warning [several_leads]"));
+    EXPECT_THAT(demo.out, HasSubstr("== Assessment（考核评价） ==\n2025年临江区东西部协作和对口支援工作考核"));
+    EXPECT_THAT(demo.out, HasSubstr(" ranks first:\n"));
   }
   EXPECT_TRUE(std::filesystem::exists(db));
   const Outcome list = duban({"plan", "list", "--db", db});
