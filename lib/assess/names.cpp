@@ -4,26 +4,13 @@
 #include <utility>
 
 #include "duban/assess.hpp"
+#include "base/enum_names.hpp"
 
 namespace duban {
 namespace {
 
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) noexcept {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view text) noexcept {
-  for (const auto& [v, name] : table) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
+using detail::name_of;
+using detail::value_of;
 
 constexpr std::array<std::pair<RuleKind, std::string_view>, 9> kRules{{
     {RuleKind::completion, "completion"},

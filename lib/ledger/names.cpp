@@ -7,25 +7,13 @@
 
 #include "duban/error.hpp"
 #include "duban/report.hpp"
+#include "base/enum_names.hpp"
 
 namespace duban {
 namespace {
 
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E value) noexcept {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text) noexcept {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
+using detail::name_of;
+using detail::value_of;
 
 constexpr std::array<std::pair<ReportStatus, std::string_view>, 4> kStatuses{{
     {ReportStatus::not_started, "not_started"},

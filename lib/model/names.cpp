@@ -6,26 +6,13 @@
 #include "duban/deadline.hpp"
 #include "duban/plan.hpp"
 #include "duban/units.hpp"
+#include "base/enum_names.hpp"
 
 namespace duban {
 namespace {
 
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) noexcept {
-  for (const auto& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view text) noexcept {
-  for (const auto& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
+using detail::name_of;
+using detail::value_of;
 
 constexpr std::array<std::pair<UnitKind, std::string_view>, 8> kUnitKinds{{
     {UnitKind::unspecified, "unspecified"},

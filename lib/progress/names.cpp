@@ -3,26 +3,13 @@
 #include <utility>
 
 #include "duban/progress.hpp"
+#include "base/enum_names.hpp"
 
 namespace duban {
 namespace {
 
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E value) noexcept {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return {};
-}
-
-template <class E, std::size_t N>
-std::optional<E> value_of(const std::array<std::pair<E, std::string_view>, N>& table,
-                          std::string_view text) noexcept {
-  for (const auto& [v, name] : table) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
+using detail::name_of;
+using detail::value_of;
 
 constexpr std::array<std::pair<Status, std::string_view>, 6> statuses{{
     {Status::not_yet_due, "not_yet_due"},
