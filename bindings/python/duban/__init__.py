@@ -18,6 +18,7 @@ the package, then the system's) and checks that its major version equals the
 binding's; see docs/python.md.
 """
 
+from . import _errors
 from ._errors import (
     AlreadyExistsError,
     BusyError,
@@ -98,20 +99,6 @@ __all__ = [
     "ImportFormat",
     # values
     "Format",
-    # errors
-    "Status",
-    "ErrorClass",
-    "DubanError",
-    "NotFoundError",
-    "InvalidArgumentError",
-    "AlreadyExistsError",
-    "EncodingError",
-    "OutOfRangeError",
-    "ParseError",
-    "OutOfMemoryError",
-    "StorageError",
-    "BusyError",
-    "CorruptError",
-    "MisuseError",
-    "ClosedError",
+    # errors: everything _errors exports, listed once there
+    *_errors.__all__,
 ]
