@@ -9,9 +9,11 @@
 
 #include "calendar_handle.hpp"
 #include "duban/calendar.h"
+#include "duban/ledger_progress.hpp"
 #include "duban/progress.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
+#include "status_handle.hpp"
 #include "values.hpp"
 
 using duban::capi::guard;
@@ -19,10 +21,6 @@ using duban::capi::guard_new;
 using duban::capi::guard_value;
 using duban::capi::require;
 
-struct duban_status {
-  std::shared_ptr<const duban::Plan> plan;  // titles, keys and the JSON read it
-  duban::StatusReport report;
-};
 
 // The C enums are the C++ ones, number for number.
 static_assert(DUBAN_STATUS_NOT_YET_DUE == static_cast<int>(duban::Status::not_yet_due));
@@ -145,6 +143,26 @@ int duban_status_evaluate(duban_status** out, const duban_plan* plan, const duba
   });
 }
 
+int duban_db_status(duban_status** out, duban_db* db, const duban_plan* plan, const duban_calendar* cal,
+                    duban_date as_of, const duban_status_options* opts) noexcept {
+  return guard_new(__func__, out, [&] {
+    const duban::Ledger& ledger = *require(db, "db").ledger;
+    const duban_plan& p = require(plan, "plan");
+    if (p.id == 0) {
+      throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
+                         "the plan was not loaded from a ledger (duban_plan_load), so no ledger holds its reports");
+    }
+    const duban::StatusOptions options = options_in(opts);
+    const duban::Date day = duban::capi::date_in(as_of, "as_of");
+    const duban::ProgressFacts facts = duban::progress_facts(ledger, p.id, day);
+    const auto calendar = duban::capi::calendar_or_builtin(cal);
+    auto handle = std::make_unique<duban_status>();
+    handle->plan = p.plan;
+    handle->report = duban::evaluate(*p.plan, *calendar, day, facts, options);
+    return handle;
+  });
+}
+
 void duban_status_free(duban_status* status) noexcept { delete status; }
 
 size_t duban_status_count(const duban_status* status) noexcept {
@@ -200,6 +218,11 @@ int duban_status_item_kind(const duban_status* status, size_t index) noexcept {
     const auto& s = status_of(status);
     return s.report.subjects[item_in(s, index)].is_instance() ? DUBAN_ITEM_INSTANCE : DUBAN_ITEM_TASK;
   });
+}
+
+int duban_status_item_category(int32_t* out, const duban_status* status, size_t index) noexcept {
+  if (out != nullptr) *out = -1;
+  return guard(__func__, [&] { require(out, "out") = task_of(status_of(status), index).category; });
 }
 
 int duban_status_item_status(const duban_status* status, size_t index) noexcept {

@@ -171,10 +171,111 @@ static void names_misuse_and_versions(void) {
   duban_status_free(NULL);
 }
 
+
+/* A plan stored in a ledger, evaluated from the ledger, and the views a
+ * unit and a light give of it. */
+static void ledger_status_and_views(void) {
+  const char *path = scratch_path("status-views.duban");
+  duban_db *db = NULL;
+  duban_plan *parsed = example_plan(), *plan = NULL;
+  duban_directory *dir = NULL;
+  duban_graph *graph = NULL;
+  duban_status *status = NULL, *plain = NULL;
+  duban_status_cursor *cursor = NULL;
+  duban_task_cursor *tasks = NULL;
+  duban_status_query query;
+  int64_t id = 0, unit = 0;
+  size_t item = 0, task_rows = 0, red = 0;
+  int32_t category = 99;
+  int rc;
+
+  CHECK_RC(duban_db_open(&db, path, NULL), DUBAN_OK);
+  CHECK_RC(duban_db_import_plan(&id, db, parsed, DUBAN_IF_EXISTS_FAIL), DUBAN_OK);
+  /* Only a plan loaded from the ledger says which ledger plan it is. */
+  CHECK_RC(duban_db_status(&status, db, parsed, NULL, make_date(2025, 7, 1), NULL), DUBAN_EINVAL);
+  CHECK_CONTAINS(duban_error_message(), "duban_plan_load");
+  CHECK(status == NULL);
+  CHECK_RC(duban_plan_load(&plan, db, id), DUBAN_OK);
+  CHECK_RC(duban_db_status(&status, db, plan, NULL, make_date(2025, 7, 1), NULL), DUBAN_OK);
+  CHECK_RC(duban_status_evaluate(&plain, plan, NULL, make_date(2025, 7, 1), NULL, 0, NULL), DUBAN_OK);
+  /* Nothing reported yet: the ledger's view is the plan's own. */
+  CHECK(duban_status_count(status) == duban_status_count(plain));
+  CHECK(duban_status_item_light(status, find_item(status, "4")) == DUBAN_LIGHT_RED);
+  CHECK_RC(duban_status_item_category(&category, status, find_item(status, "4")), DUBAN_OK);
+  CHECK(category >= 0);
+  CHECK_RC(duban_status_item_category(&category, status, duban_status_count(status)), DUBAN_ERANGE);
+  CHECK(category == -1);
+
+  /* A unit's view: one row per item of each task it holds. */
+  CHECK_RC(duban_plan_directory(&dir, plan), DUBAN_OK);
+  CHECK_RC(duban_directory_lookup(&unit, dir, "区合作交流办", DUBAN_NTS), DUBAN_OK);
+  CHECK_RC(duban_graph_new(&graph, plan, dir), DUBAN_OK);
+  CHECK_RC(duban_task_cursor_new(&tasks, graph, unit, NULL), DUBAN_OK);
+  CHECK_RC(duban_status_query_init(&query, DUBAN_STATUS_QUERY_VERSION), DUBAN_OK);
+  query.unit_id = unit;
+  CHECK_RC(duban_status_cursor_new(&cursor, status, graph, &query), DUBAN_OK);
+  CHECK_RC(duban_status_cursor_item(&item, cursor), DUBAN_EMISUSE); /* before the first row */
+  while ((rc = duban_status_cursor_next(cursor)) == DUBAN_OK) {
+    CHECK_RC(duban_status_cursor_item(&item, cursor), DUBAN_OK);
+    CHECK(item < duban_status_count(status));
+    CHECK(duban_status_cursor_role(cursor) >= DUBAN_ROLE_LEAD);
+    CHECK(duban_status_cursor_via_group(cursor) >= 0);
+    if (duban_status_item_kind(status, item) == DUBAN_ITEM_TASK) ++task_rows;
+  }
+  CHECK(rc == DUBAN_DONE);
+  CHECK(task_rows == duban_task_cursor_count(tasks));
+  CHECK(task_rows > 0);
+  duban_status_cursor_free(cursor);
+
+  /* One light's view, freed after the report it came from. */
+  query.unit_id = 0;
+  query.light = DUBAN_LIGHT_RED;
+  CHECK_RC(duban_status_cursor_new(&cursor, status, NULL, &query), DUBAN_OK);
+  CHECK(duban_status_cursor_count(cursor) == duban_status_light_count(status, DUBAN_LIGHT_RED));
+  duban_status_free(status);
+  while (duban_status_cursor_next(cursor) == DUBAN_OK) {
+    CHECK_RC(duban_status_cursor_item(&item, cursor), DUBAN_OK);
+    CHECK(duban_status_item_light(plain, item) == DUBAN_LIGHT_RED);
+    CHECK(duban_status_cursor_role(cursor) == DUBAN_ROLE_ANY);
+    ++red;
+  }
+  CHECK(red > 0);
+  duban_status_cursor_free(cursor);
+
+  /* Queries that cannot be answered. */
+  query.light = 9;
+  CHECK_RC(duban_status_cursor_new(&cursor, plain, NULL, &query), DUBAN_EINVAL);
+  CHECK_CONTAINS(duban_error_message(), "duban_status_query.light 9");
+  CHECK(cursor == NULL);
+  query.light = 0;
+  query.role = DUBAN_ROLE_LEAD;
+  CHECK_RC(duban_status_cursor_new(&cursor, plain, NULL, &query), DUBAN_EINVAL);
+  CHECK_CONTAINS(duban_error_message(), "without a unit_id");
+  query.unit_id = unit;
+  CHECK_RC(duban_status_cursor_new(&cursor, plain, NULL, &query), DUBAN_EMISUSE);
+  CHECK_CONTAINS(duban_error_message(), "'graph' is NULL");
+  query.unit_id = 999999;
+  CHECK_RC(duban_status_cursor_new(&cursor, plain, graph, &query), DUBAN_ENOTFOUND);
+  query.version = 2;
+  CHECK_RC(duban_status_cursor_new(&cursor, plain, graph, &query), DUBAN_EINVAL);
+  CHECK(duban_status_cursor_count(NULL) == 0);
+  CHECK(duban_status_cursor_next(NULL) == DUBAN_EMISUSE);
+  duban_status_cursor_free(NULL);
+
+  duban_task_cursor_free(tasks);
+  duban_graph_free(graph);
+  duban_directory_free(dir);
+  duban_status_free(plain);
+  duban_plan_free(plan);
+  duban_plan_free(parsed);
+  duban_db_free(db);
+}
+
 const test_case status_tests[] = {
     {"overdue_task_is_red", overdue_task_is_red},
     {"facts_and_options", facts_and_options},
     {"explicit_calendar", explicit_calendar},
     {"names_misuse_and_versions", names_misuse_and_versions},
+    {"ledger_status_and_views", ledger_status_and_views},
     {NULL, NULL},
 };

@@ -103,6 +103,10 @@ class duban_status(Structure):
     """duban_status"""
 
 
+class duban_status_cursor(Structure):
+    """duban_status_cursor"""
+
+
 def _out(handle: type) -> Any:
     return POINTER(POINTER(handle))
 
@@ -180,6 +184,21 @@ class duban_status_options(Structure):
         ("done_late_light", c_int32),
         ("workday_curve", c_int32),
         ("shift", c_int32),
+    ]
+
+
+STATUS_QUERY_VERSION = 1
+
+
+class duban_status_query(Structure):
+    """duban_status_query, version 1."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("unit_id", c_int64),
+        ("role", c_int32),
+        ("through_groups", c_int32),
+        ("light", c_int32),
     ]
 
 
@@ -373,6 +392,16 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_status_item_original_due", [P(duban_date), P(duban_status), c_size_t], c_int, STATUS),
     Function("duban_status_item_percent", [P(c_double), P(c_double), P(duban_status), c_size_t], c_int, STATUS),
     Function("duban_status_item_reasons", [P(duban_buf), size_p, P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_db_status", [_out(duban_status), P(duban_db), P(duban_plan), P(duban_calendar), duban_date, P(duban_status_options)], c_int, STATUS),
+    Function("duban_status_item_category", [P(c_int32), P(duban_status), c_size_t], c_int, STATUS),
+    Function("duban_status_query_init", [P(duban_status_query), c_uint32], c_int, STATUS),
+    Function("duban_status_cursor_new", [_out(duban_status_cursor), P(duban_status), P(duban_graph), P(duban_status_query)], c_int, STATUS),
+    Function("duban_status_cursor_next", [P(duban_status_cursor)], c_int, STATUS),
+    Function("duban_status_cursor_count", [P(duban_status_cursor)], c_size_t),
+    Function("duban_status_cursor_item", [P(c_size_t), P(duban_status_cursor)], c_int, STATUS),
+    Function("duban_status_cursor_role", [P(duban_status_cursor)], c_int, STATUS),
+    Function("duban_status_cursor_via_group", [P(duban_status_cursor)], c_int64),
+    Function("duban_status_cursor_free", [P(duban_status_cursor)], None),
     Function("duban_status_code_name", [c_int], c_char_p, NONNULL),
     Function("duban_light_name", [c_int], c_char_p, NONNULL),
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from ctypes import POINTER, byref, c_int64
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _ffi, _source
 from ._errors import ErrorClass, OutOfRangeError, StorageError
@@ -14,6 +14,10 @@ from ._lib import lib
 from ._text import to_nts
 from .directory import Directory
 from .plan import Plan, PlanCursor, PlanInfo
+
+if TYPE_CHECKING:
+    from .calendar import Calendar
+    from .status import StatusReport
 
 __all__ = ["Ledger", "open"]
 
@@ -117,6 +121,22 @@ class Ledger(Handle):
     def latest_plan(self) -> Plan:
         """The latest year's plan, loaded (see :meth:`latest_plan_id`)."""
         return self.load_plan(self.latest_plan_id())
+
+    def status(
+        self,
+        as_of: datetime.date,
+        plan: Optional[Plan] = None,
+        calendar: "Optional[Calendar]" = None,
+        **options: "Any",
+    ) -> "StatusReport":
+        """The status and light of every task and instance of a stored plan
+        (the latest by default) as of `as_of`, progress read from this
+        ledger's reports, closures and extensions as they stood that day.
+        `plan` must be loaded from this ledger. `options` are the light rules
+        of :func:`duban.evaluate`."""
+        from .status import ledger_status
+
+        return ledger_status(self, as_of, plan, calendar, **options)
 
     # -- directory ---------------------------------------------------------------
 

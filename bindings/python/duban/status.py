@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
-from ctypes import byref, c_double, c_size_t
+from ctypes import byref, c_double, c_int32, c_size_t
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -28,11 +28,15 @@ from ._lib import lib
 from ._text import borrowed
 from ._values import date_in, date_out, take_text
 from .calendar import Calendar, roll_arg
+from .graph import Role, _role_arg
 
 if TYPE_CHECKING:
+    from .db import Ledger
+    from .directory import UnitRef
+    from .graph import Graph
     from .plan import Plan
 
-__all__ = ["StatusReport", "StatusItem", "StatusCode", "Light", "DueBasis", "ItemKind", "evaluate"]
+__all__ = ["StatusReport", "StatusItem", "ViewRow", "StatusCode", "Light", "DueBasis", "ItemKind", "evaluate"]
 
 
 class StatusCode(enum.IntEnum):
@@ -153,6 +157,8 @@ class StatusItem:
         actual: the latest reported percent, None when nothing was reported.
         expected: the expected progress (序时进度), None without a curve.
         reasons: why it has its light, each a dict as in the JSON report.
+        category: the 0-based place of its task's category in the plan,
+            -1 for a task in no category (a guarantee measure).
     """
 
     index: int
@@ -167,10 +173,12 @@ class StatusItem:
     actual: Optional[float]
     expected: Optional[float]
     reasons: tuple[dict[str, Any], ...] = field(default=())
+    category: int = -1
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "task_id": self.task_id,
+            "category": self.category,
             "id": self.id,
             "title": self.title,
             "kind": str(self.kind),
@@ -186,6 +194,26 @@ class StatusItem:
 
 def _percent(value: float) -> Optional[float]:
     return None if value < 0 else value
+
+
+@dataclass(frozen=True)
+class ViewRow:
+    """An item as a view shows it (:meth:`StatusReport.view`).
+
+    Attributes:
+        item: the :class:`StatusItem`.
+        role: the unit's :class:`Role` in the item's task; None in a view
+            that names no unit.
+        via_group: the id of the group through which the unit holds the
+            task; 0 when it holds it directly or the view names no unit.
+    """
+
+    item: StatusItem
+    role: Optional[Union[Role, int]]
+    via_group: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"item": self.item.to_dict(), "role": str(self.role) if self.role else None, "via_group": self.via_group}
 
 
 class StatusReport(Handle):
@@ -218,6 +246,8 @@ class StatusReport(Handle):
         expected = c_double(-1)
         lib.duban_status_item_percent(byref(actual), byref(expected), h, i)
         reasons = json.loads(take_text(lambda buf: lib.duban_status_item_reasons(buf, None, h, i)))
+        category = c_int32(-1)
+        lib.duban_status_item_category(byref(category), h, i)
         return StatusItem(
             index=i,
             task_id=lib.duban_status_item_task(h, i),
@@ -231,6 +261,7 @@ class StatusReport(Handle):
             actual=_percent(actual.value),
             expected=_percent(expected.value),
             reasons=tuple(reasons),
+            category=int(category.value),
         )
 
     @property
@@ -263,6 +294,58 @@ class StatusReport(Handle):
     def with_light(self, light: Union[str, int, Light]) -> list[StatusItem]:
         want = _enum_arg(Light, light, "light")
         return [item for item in self.items if item.light == want]
+
+    def view(
+        self,
+        unit: Optional["UnitRef"] = None,
+        *,
+        graph: Optional["Graph"] = None,
+        role: Union[None, str, int, Role] = None,
+        through_groups: bool = True,
+        light: Union[None, str, int, Light] = None,
+    ) -> list[ViewRow]:
+        """The items a unit holds, or one light's, or both, in report order.
+
+        Args:
+            unit: a unit (a :class:`Unit`, an id, or a name or alias); None
+                for every item. Needs `graph`, built from the same plan.
+            role: with a unit, only the tasks where it has this role.
+            through_groups: with a unit, also the tasks given to a group
+                that holds it (a street holds what 各街镇 is given).
+            light: only items of this light.
+
+        Raises:
+            NotFoundError: the unit is not in the graph's directory.
+            InvalidArgumentError: a role without a unit, a graph of another
+                plan, a value that is not a role or a light.
+        """
+        query = _ffi.duban_status_query()
+        lib.duban_status_query_init(byref(query), _ffi.STATUS_QUERY_VERSION)
+        if unit is not None:
+            if graph is None:
+                raise TypeError("view(unit=...) needs the plan's graph: view(unit, graph=duban.Graph(plan))")
+            query.unit_id = graph.directory.id_of(unit)
+        query.role = _role_arg(role)
+        query.through_groups = 1 if through_groups else 0
+        query.light = 0 if light is None else int(_enum_arg(Light, light, "light"))
+        out = _ffi.POINTER(_ffi.duban_status_cursor)()
+        lib.duban_status_cursor_new(byref(out), self._handle(), graph._handle() if graph is not None else None, byref(query))
+        rows: list[ViewRow] = []
+        try:
+            index = c_size_t(0)
+            while lib.duban_status_cursor_next(out) == _ffi.OK:
+                lib.duban_status_cursor_item(byref(index), out)
+                code = lib.duban_status_cursor_role(out)
+                rows.append(
+                    ViewRow(
+                        item=self.items[index.value],
+                        role=_out(Role, code) if code else None,
+                        via_group=int(lib.duban_status_cursor_via_group(out)),
+                    )
+                )
+        finally:
+            lib.duban_status_cursor_free(out)
+        return rows
 
     def to_json(self) -> str:
         """The report as JSON (docs/progress.md); deterministic."""
@@ -314,3 +397,30 @@ def evaluate(
     return StatusReport(out, day)
 
 
+
+
+def ledger_status(
+    ledger: "Ledger",
+    as_of: datetime.date,
+    plan: Optional["Plan"] = None,
+    calendar: Optional[Calendar] = None,
+    **options: Any,
+) -> StatusReport:
+    """The status of a stored plan (the latest one by default) as of
+    `as_of`, its progress read from the ledger's reports and workflow events
+    as they stood that day. `options` as for :func:`evaluate`. Use
+    :meth:`Ledger.status`."""
+    opts = _options(options)
+    if plan is None:
+        plan = ledger.latest_plan()
+    out = _ffi.POINTER(_ffi.duban_status)()
+    lib.duban_db_status(
+        byref(out),
+        ledger._handle(),
+        plan._handle(),
+        calendar._handle() if calendar is not None else None,
+        date_in(as_of),
+        byref(opts) if opts is not None else None,
+    )
+    day = as_of.date() if isinstance(as_of, datetime.datetime) else as_of
+    return StatusReport(out, day)

@@ -69,3 +69,31 @@ def test_report_outlives_plan(example_path):
     report.close()
     with pytest.raises(duban.ClosedError):
         len(report)
+
+
+def test_ledger_status_and_views(stored, example_path):
+    ledger, _ = stored
+    plan = ledger.latest_plan()
+    with ledger.status(AS_OF, plan) as report, duban.evaluate(plan, AS_OF) as plain:
+        # Nothing reported yet: the ledger's view is the plan's own.
+        assert [i.to_dict() for i in report] == [i.to_dict() for i in plain]
+        assert report["4"].light is duban.Light.RED
+        assert report["4"].category >= 0
+        graph = duban.Graph(plan)
+        rows = report.view("区合作交流办", graph=graph)
+        led = graph.tasks_of("区合作交流办")
+        assert [r.item.task_id for r in rows if r.item.kind is duban.ItemKind.TASK] == [a.task for a in led]
+        assert all(isinstance(r.role, duban.Role) for r in rows)
+        leads = report.view("区合作交流办", graph=graph, role="lead")
+        assert leads and all(r.role is duban.Role.LEAD for r in leads) and len(leads) <= len(rows)
+        red = report.view(light="red")
+        assert [r.item for r in red] == report.with_light("red")
+        assert all(r.role is None and r.via_group == 0 for r in red)
+        with pytest.raises(duban.InvalidArgumentError, match="without a unit_id"):
+            report.view(role="lead")
+        with pytest.raises(TypeError, match="graph"):
+            report.view("区合作交流办")
+        with pytest.raises(duban.NotFoundError):
+            report.view("不存在的单位", graph=graph)
+    with pytest.raises(duban.InvalidArgumentError, match="duban_plan_load"):
+        ledger.status(AS_OF, duban.Plan.parse(example_path.read_text(encoding="utf-8")))

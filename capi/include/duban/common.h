@@ -139,6 +139,8 @@ typedef struct duban_unit_cursor duban_unit_cursor;
 typedef struct duban_calendar duban_calendar;
 /** An immutable status report of a plan as of a date (duban/status.h). @since 0.1 */
 typedef struct duban_status duban_status;
+/** A walk over some items of a status report: a unit's, or one light's (duban/status.h). @since 0.1 */
+typedef struct duban_status_cursor duban_status_cursor;
 
 /**
  * Passed as a length, means "the text is NUL-terminated; measure it".

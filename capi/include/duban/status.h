@@ -12,6 +12,7 @@
 #define DUBAN_STATUS_H
 
 #include "duban/common.h"
+#include "duban/graph.h"
 
 DUBAN_BEGIN_DECL
 
@@ -255,6 +256,124 @@ DUBAN_API const char *duban_status_code_name(int code) DUBAN_NOEXCEPT;
  * @since 0.1
  */
 DUBAN_API const char *duban_light_name(int light) DUBAN_NOEXCEPT;
+
+/**
+ * Evaluates a plan stored in a ledger as of `as_of`, its progress read
+ * from the ledger's reports and workflow events as they stood that day
+ * (docs/ledger.md): the latest report that counts, closures approved,
+ * extensions decided.
+ * @param out receives the report; set to NULL on failure
+ * @param plan a plan loaded from `db` (duban_plan_load); one only parsed
+ *        is DUBAN_EINVAL
+ * @param cal the working-day calendar; NULL for the built-in one
+ * @param opts may be NULL for the defaults
+ * @return DUBAN_OK, DUBAN_EINVAL, DUBAN_ENOTFOUND (the ledger holds no such
+ *         plan), DUBAN_ERANGE (`as_of` in a year the calendar has no data
+ *         for), DUBAN_EIO
+ * @note caller frees with duban_status_free
+ * @since 0.1
+ */
+DUBAN_API int duban_db_status(duban_status **out, duban_db *db, const duban_plan *plan, const duban_calendar *cal,
+                              duban_date as_of, const duban_status_options *opts) DUBAN_NOEXCEPT;
+
+/**
+ * The plan category of the item's task, for views by category.
+ * @param out receives its 0-based place among the plan's categories, or
+ *        -1 for a task in no category (a guarantee measure) and on failure
+ * @return DUBAN_OK, DUBAN_EMISUSE, DUBAN_ERANGE
+ * @since 0.1
+ */
+DUBAN_API int duban_status_item_category(int32_t *out, const duban_status *status, size_t index) DUBAN_NOEXCEPT;
+
+#define DUBAN_STATUS_QUERY_VERSION 1
+
+/**
+ * Which items duban_status_cursor_new walks: everything, a unit's view
+ * (what it leads, shares or supports, through its groups too), one
+ * light's, or both at once. Initialise with DUBAN_STATUS_QUERY_INIT or
+ * duban_status_query_init. Fields are only ever appended.
+ * @since 0.1
+ */
+typedef struct {
+  uint32_t version;       /**< DUBAN_STATUS_QUERY_VERSION */
+  int64_t unit_id;        /**< 0 (default): every item; else this unit's items (needs the graph) */
+  int32_t role;           /**< with unit_id: a duban_role_t; DUBAN_ROLE_ANY (default) for every role */
+  int32_t through_groups; /**< with unit_id: 1 (default) also the tasks given to a group holding it */
+  int32_t light;          /**< 0 (default): any light; else a duban_light_t */
+} duban_status_query;
+
+#define DUBAN_STATUS_QUERY_INIT {DUBAN_STATUS_QUERY_VERSION, 0, DUBAN_ROLE_ANY, 1, 0}
+
+/**
+ * Sets `query` to the defaults of the given version.
+ * @param version DUBAN_STATUS_QUERY_VERSION (or an older one)
+ * @return DUBAN_OK, DUBAN_EINVAL for a version this library does not know
+ * @since 0.1
+ */
+DUBAN_API int duban_status_query_init(duban_status_query *query, uint32_t version) DUBAN_NOEXCEPT;
+
+/**
+ * A cursor over the items `query` selects, in report order.
+ * @param out receives the cursor, before its first row; NULL on failure
+ * @param graph the plan's responsibility graph; needed only with a unit,
+ *        may be NULL otherwise. It must be built from the plan the report
+ *        was evaluated for (DUBAN_EINVAL when the task counts differ).
+ * @param query may be NULL for every item
+ * @return DUBAN_OK, DUBAN_EINVAL (bad query, no graph for a unit),
+ *         DUBAN_ENOTFOUND (a unit the graph does not know)
+ * @note caller frees with duban_status_cursor_free; the cursor holds item
+ *       indices only, so the report and graph may be freed first
+ * @since 0.1
+ */
+DUBAN_API int duban_status_cursor_new(duban_status_cursor **out, const duban_status *status,
+                                      const duban_graph *graph, const duban_status_query *query) DUBAN_NOEXCEPT;
+
+/**
+ * Moves to the next row.
+ * @return DUBAN_OK with a row current, DUBAN_DONE after the last,
+ *         DUBAN_EMISUSE for a NULL cursor
+ * @since 0.1
+ */
+DUBAN_API int duban_status_cursor_next(duban_status_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The number of rows the cursor walks, whatever its position.
+ * @return the count, or 0 for a NULL `cursor` (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API size_t duban_status_cursor_count(const duban_status_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's item: an index for the duban_status_item_* accessors
+ * of the report the cursor was made from.
+ * @param out receives the index
+ * @return DUBAN_OK, DUBAN_EMISUSE when there is no current row
+ * @since 0.1
+ */
+DUBAN_API int duban_status_cursor_item(size_t *out, const duban_status_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The query unit's role in the current item's task.
+ * @return a duban_role_t value; DUBAN_ROLE_ANY (0) when the query named no
+ *         unit; < 0 when there is no current row (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API int duban_status_cursor_role(const duban_status_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The group through which the query unit holds the current item's task.
+ * @return its unit id; 0 when held directly or when the query named no
+ *         unit; < 0 when there is no current row (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API int64_t duban_status_cursor_via_group(const duban_status_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * Frees a cursor.
+ * @param cursor may be NULL (no-op)
+ * @since 0.1
+ */
+DUBAN_API void duban_status_cursor_free(duban_status_cursor *cursor) DUBAN_NOEXCEPT;
 
 DUBAN_END_DECL
 
