@@ -27,6 +27,8 @@ enum class Errc : int {
   corrupt = -11,
   misuse = -12,
   user = -13,
+  // A permission rule refuses the actor: "refused: ACTOR may not ACTION: RULE".
+  perm = -14,
 };
 
 // Values equal the C API's DUBAN_ERRCLASS_* constants.

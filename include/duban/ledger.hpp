@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "duban/calendar.hpp"
 #include "duban/plan.hpp"
 #include "duban/report.hpp"
 #include "duban/units.hpp"
@@ -77,6 +78,39 @@ struct PlanSummary {
 
   friend bool operator==(const PlanSummary&, const PlanSummary&) = default;
 };
+
+// A due date that loading calendar data moved: of a task (instance empty)
+// or of one instance of a recurring task.
+struct DeadlineMove {
+  PlanId plan = 0;
+  TaskId task = 0;
+  std::string key{};       // the task's key, as `duban` commands name it
+  std::string instance{};  // "3@2027-10"; empty for the task itself
+  std::string title{};     // the task's title
+  Date before{};
+  Date after{};
+  friend bool operator==(const DeadlineMove&, const DeadlineMove&) = default;
+};
+
+// What loading calendar data into the ledger did.
+struct CalendarLoad {
+  // The calendar_loaded event that holds the data; 0 when the ledger's
+  // calendar already had exactly this data (nothing was written).
+  EventId event = 0;
+  std::vector<int> years_added{};     // known now, not before
+  std::vector<int> years_replaced{};  // held before, now with different data
+  std::vector<DayChange> days{};      // each day whose working status changed, in date order
+  // Every task and instance of every stored plan whose due date (as the
+  // plan states it, after the holiday shift: ItemState::original_due)
+  // differs between the calendar before and after; by plan, task, instance.
+  std::vector<DeadlineMove> moved{};
+};
+
+// The load as JSON, deterministic: {"event": 5 (null when nothing was
+// written), "years_added": [2027], "years_replaced": [], "days": [{"date",
+// "was_working", "now_working", "was_known", "now_known", "reason"}],
+// "moved": [{"plan", "task", "key", "instance", "title", "before", "after"}]}.
+std::string to_json(const CalendarLoad& load, int indent = 2);
 
 // Which events a history query returns.
 struct HistoryQuery {
@@ -149,7 +183,7 @@ class Ledger {
 
   // The calls above act as the host application (Actor unit 0, the
   // administrator). These act for `by`, who must be the coordinating
-  // office; otherwise the refusal (Errc::inval, class argument) names the
+  // office; otherwise the refusal (Errc::perm, class argument) names the
   // actor, the action and the rule, and nothing is written.
   void save_directory(const Directory& directory, const Actor& by);
   PlanId save_plan(const Plan& plan, const Actor& by, IfExists if_exists = IfExists::fail);
@@ -171,6 +205,26 @@ class Ledger {
   // refusal "refused: ACTOR may not ACTION: only the coordinating office
   // (NAME) may change WHAT".
   void require_office(const Actor& by, std::string_view action, std::string_view what) const;
+
+  // ---------------------------------------------------------------------
+  // The working-day calendar (docs/calendar.md, "Calendar data in the
+  // ledger"): the built-in notices, then every calendar data set loaded
+  // into this ledger, in chain order. The due dates the ledger computes
+  // (ItemState::original_due and current_due, which instances a report may
+  // name) are settled on it. Immutable; it stays valid after the ledger
+  // changes or closes.
+  std::shared_ptr<const WorkCalendar> calendar() const;
+
+  // Adds `data` (more years, which replace the same years; local rules) to
+  // the ledger's calendar and keeps it as a calendar_loaded event in the
+  // audit chain, with `origin` (a file name, "api") as its first evidence.
+  // Says which years and days changed and which deadlines moved. Data that
+  // contradict themselves or the years the ledger already holds are
+  // Errc::inval naming `origin`; nothing is written on any error, nor when
+  // the data change nothing (event 0). As the host application, or for `by`, who
+  // must be the coordinating office (the refusal is as for save_directory).
+  CalendarLoad load_calendar(const CalendarData& data, std::string_view origin);
+  CalendarLoad load_calendar(const CalendarData& data, std::string_view origin, const Actor& by);
 
   // ---------------------------------------------------------------------
   // Reports. Each is checked (the item exists; the unit holds a role in

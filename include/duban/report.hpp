@@ -48,6 +48,10 @@ enum class EventKind : int {
   coordinator_set = 8,  // the coordinating office changed
   directory_saved = 9,
   plan_saved = 10,
+  // Calendar data (more years, local rules) loaded into the ledger: `text`
+  // holds the data as calendar JSON (to_json(CalendarData)), evidence[0]
+  // where it came from ("2027.json", "api"), the rest the notices it cites.
+  calendar_loaded = 11,
 };
 
 // The hash of the audit chain, chosen when the chain starts and kept for

@@ -58,6 +58,8 @@ namespace {
 
 using ledger::ledger_name;
 using ledger::stored_directory;
+using ledger::bump_revision;
+using ledger::check_office;
 
 // Replaces the stored directory, refusing to drop a unit a stored plan
 // still assigns, or one that acted in the ledger's history: the foreign
@@ -117,6 +119,10 @@ PlanId store_plan(storage::Storage& s, const Plan& plan, IfExists if_exists) {
   return s.insert_plan(plan, reuse);
 }
 
+}  // namespace
+
+namespace ledger {
+
 // Every change to plans, directory or coordinator moves the revision, so
 // that every open ledger (in any process) drops what it cached.
 void bump_revision(storage::Storage& s) {
@@ -130,6 +136,18 @@ void bump_revision(storage::Storage& s) {
   }
   s.put_setting("revision", std::to_string(revision + 1));
 }
+
+void check_office(storage::Storage& s, Ledger::Rules& rules, const Actor& by, const std::string& action,
+                  const std::string& rule) {
+  if (by.unit == 0) return;  // the host application, as the actor-less calls
+  const Directory& directory = rules.directory(s);
+  ledger::require_acting_unit("", directory, by, action);
+  ledger::require_coordinator("", rules, directory, by, action, rule);
+}
+
+}  // namespace ledger
+
+namespace {
 
 // A ledger-wide event: the directory or a plan changed, or the coordinator.
 EventId record(storage::Storage& s, Ledger::Rules& rules, EventKind kind, const Actor& by, std::optional<PlanId> plan,
@@ -146,14 +164,6 @@ EventId record(storage::Storage& s, Ledger::Rules& rules, EventKind kind, const 
   const EventId id = appender.append(e);
   appender.finish();
   return id;
-}
-
-void check_office(storage::Storage& s, Ledger::Rules& rules, const Actor& by, const std::string& action,
-                  const std::string& rule) {
-  if (by.unit == 0) return;  // the host application, as the actor-less calls
-  const Directory& directory = rules.directory(s);
-  ledger::require_acting_unit("", directory, by, action);
-  ledger::require_coordinator("", rules, directory, by, action, rule);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ constexpr std::array<std::pair<ReportStatus, std::string_view>, 7> kChineseStatu
     {ReportStatus::blocked, "阻滞"},
 }};
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 10> kKinds{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 11> kKinds{{
     {EventKind::report, "report"},
     {EventKind::closure_submitted, "closure_submitted"},
     {EventKind::closure_approved, "closure_approved"},
@@ -43,6 +43,7 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 10> kKinds{{
     {EventKind::coordinator_set, "coordinator_set"},
     {EventKind::directory_saved, "directory_saved"},
     {EventKind::plan_saved, "plan_saved"},
+    {EventKind::calendar_loaded, "calendar_loaded"},
 }};
 
 constexpr std::array<std::pair<HashAlgorithm, std::string_view>, 2> kHashes{{

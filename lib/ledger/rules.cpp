@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "duban/error.hpp"
+#include "ledger/calendar.hpp"
 #include "text/utf8.hpp"
 
 namespace duban::ledger {
@@ -24,9 +25,10 @@ Date last_day(int year) { return std::chrono::year{year} / 12 / 31; }
 
 }  // namespace
 
-PlanRules::PlanRules(PlanId id, Plan plan, const Directory& directory)
+PlanRules::PlanRules(PlanId id, Plan plan, const Directory& directory, std::shared_ptr<const WorkCalendar> calendar)
     : id_(id),
       plan_(std::move(plan)),
+      calendar_(std::move(calendar)),
       graph_(plan_, directory),
       speakers_(plan_.tasks.size()),
       dues_(plan_.tasks.size()) {}
@@ -97,7 +99,7 @@ const std::vector<Occurrence>& PlanRules::occurrences(TaskId task) {
     // A recurrence the calendar layer refuses (day 40) has no instances:
     // one bad task must not stop the checks and states of all the others.
     try {
-      out = expand(*t.deadline.recurrence, t.key, from, to, *WorkCalendar::builtin());
+      out = expand(*t.deadline.recurrence, t.key, from, to, *calendar_);
     } catch (const Error& e) {
       if (!unknown_year(e)) return occurrences_.emplace(task, std::move(out)).first->second;
       // A year without a calendar: the stated days, unshifted, as the
@@ -145,7 +147,7 @@ std::optional<Date> PlanRules::due(TaskId task, std::string_view instance) {
     // date here rather than failing every check of the plan.
     std::optional<Date> due;
     try {
-      if (auto d = resolve(t.deadline, *WorkCalendar::builtin(), context)) due = d->effective;
+      if (auto d = resolve(t.deadline, *calendar_, context)) due = d->effective;
     } catch (const Error& e) {
       if (unknown_year(e)) {
         context.shift = Roll::none;
@@ -163,7 +165,7 @@ std::optional<Date> PlanRules::due(TaskId task, std::string_view instance) {
 
 Date PlanRules::shifted(Date date) const {
   try {
-    return WorkCalendar::builtin()->roll(date, Roll::following);
+    return calendar_->roll(date, Roll::following);
   } catch (const Error& e) {
     if (!unknown_year(e)) throw;
     return date;
@@ -190,7 +192,8 @@ void invalid(std::string_view where, const std::string& what) {
 }
 
 void refuse(std::string_view where, const std::string& actor, const std::string& action, const std::string& rule) {
-  invalid(where, "refused: " + actor + " may not " + action + ": " + rule);
+  const std::string what = "refused: " + actor + " may not " + action + ": " + rule;
+  throw Error(Errc::perm, ErrClass::argument, where.empty() ? what : std::string(where) + ": " + what);
 }
 
 void require_acting_unit(std::string_view where, const Directory& directory, const Actor& actor,
@@ -258,12 +261,18 @@ void Ledger::Rules::invalidate() noexcept {
   directory_.reset();
   plans_.clear();
   hasher_.reset();
+  calendar_.reset();
   coordinator.reset();
 }
 
 ledger::Hasher& Ledger::Rules::hasher(storage::Storage& s) {
   if (!hasher_) refresh(s);
   return *hasher_;
+}
+
+std::shared_ptr<const WorkCalendar> Ledger::Rules::calendar(storage::Storage& s) {
+  if (!calendar_) calendar_ = ledger::stored_calendar(s);
+  return calendar_;
 }
 
 }  // namespace duban
@@ -281,7 +290,7 @@ ledger::PlanRules& Ledger::Rules::plan(storage::Storage& s, PlanId id) {
   auto plan = s.load_plan(id);
   if (!plan)
     throw Error(Errc::notfound, ErrClass::storage, ledger::ledger_name(s) + " has no plan " + std::to_string(id));
-  auto rules = std::make_unique<ledger::PlanRules>(id, std::move(*plan), directory(s));
+  auto rules = std::make_unique<ledger::PlanRules>(id, std::move(*plan), directory(s), calendar(s));
   return *plans_.emplace(id, std::move(rules)).first->second;
 }
 

@@ -1,8 +1,9 @@
 // What the ledger's checks need, read once and kept while the file's plans,
 // directory and settings stay as they were: the directory, each plan with
 // its responsibility graph, who may do what, the items a plan has and their
-// due dates. A `revision` setting, bumped by every change to plans,
-// directory or coordinator (by any process), tells the cache it is stale.
+// due dates, and the ledger's calendar. A `revision` setting, bumped by every
+// change to plans, directory, coordinator or calendar (by any process), tells
+// the cache it is stale.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +25,8 @@ namespace duban::ledger {
 // One stored plan and the answers the checks ask of it.
 class PlanRules {
  public:
-  PlanRules(PlanId id, Plan plan, const Directory& directory);
+  // Due dates are settled on `calendar`: the ledger's (Rules::calendar).
+  PlanRules(PlanId id, Plan plan, const Directory& directory, std::shared_ptr<const WorkCalendar> calendar);
 
   PlanId id() const noexcept { return id_; }
   const Plan& plan() const noexcept { return plan_; }
@@ -48,14 +50,16 @@ class PlanRules {
   std::optional<Date> due(TaskId task, std::string_view instance);
   // An approved extension date as the progress view moves it.
   Date shifted(Date date) const;
+  // The task's instances in the plan year, due dates as due() gives them.
+  const std::vector<Occurrence>& occurrences(TaskId task);
 
  private:
   // Per task: bit 1 the unit holds a role, bit 2 it leads.
   const std::vector<std::uint8_t>& roles_of(UnitId unit);
-  const std::vector<Occurrence>& occurrences(TaskId task);
 
   PlanId id_;
   Plan plan_;
+  std::shared_ptr<const WorkCalendar> calendar_;
   ResponsibilityGraph graph_;
   std::unordered_map<UnitId, std::vector<std::uint8_t>> roles_;
   std::vector<std::optional<std::vector<UnitId>>> speakers_;  // per task, sorted, filled lazily
@@ -80,6 +84,9 @@ struct Ledger::Rules {
   // Errc::notfound naming the plan when there is none.
   ledger::PlanRules& plan(storage::Storage& s, PlanId id);
   ledger::Hasher& hasher(storage::Storage& s);
+  // The built-in calendar with the ledger's calendar data applied
+  // (ledger/calendar.hpp).
+  std::shared_ptr<const WorkCalendar> calendar(storage::Storage& s);
 
   std::optional<UnitId> coordinator;
   HashAlgorithm algorithm = HashAlgorithm::sm3;
@@ -89,6 +96,7 @@ struct Ledger::Rules {
   std::optional<Directory> directory_;
   std::unordered_map<PlanId, std::unique_ptr<ledger::PlanRules>> plans_;
   std::unique_ptr<ledger::Hasher> hasher_;
+  std::shared_ptr<const WorkCalendar> calendar_;
 };
 
 }  // namespace duban
@@ -103,7 +111,7 @@ Directory stored_directory(storage::Storage& s);
 // "区教育局 (user 张三)", "unit 99", "the host application".
 std::string actor_name(const Directory& directory, const Actor& actor);
 
-// The refusal every permission rule gives: Errc::inval, class argument,
+// The refusal every permission rule gives: Errc::perm, class argument,
 // "refused: ACTOR may not ACTION: RULE", after `where` when given.
 [[noreturn]] void refuse(std::string_view where, const std::string& actor, const std::string& action,
                          const std::string& rule);

@@ -34,7 +34,7 @@ Date event_date(std::string_view text, EventId seq, const storage::Storage& s) {
 Event to_event(const storage::EventRecord& r, const storage::Storage& s) {
   Event e;
   e.id = r.seq;
-  if (r.kind < 1 || r.kind > static_cast<std::int64_t>(EventKind::plan_saved)) {
+  if (r.kind < 1 || r.kind > static_cast<std::int64_t>(EventKind::calendar_loaded)) {
     damaged(s, r.seq, "is of unknown kind " + std::to_string(r.kind));
   }
   e.kind = static_cast<EventKind>(r.kind);

@@ -142,6 +142,9 @@ class Storage {
   virtual std::optional<UnitEvent> find_unit_event(UnitId unit) = 0;
   // The tasks of a plan that have events, with the key each event recorded.
   virtual std::vector<std::pair<TaskId, std::string>> tasks_with_events(PlanId plan) = 0;
+  // The calendar_loaded events in chain order, with their evidence (the
+  // origin): what the ledger's calendar is built from.
+  virtual std::vector<EventRecord> calendar_events() = 0;
 };
 
 // A transaction that rolls back unless committed, so an exception anywhere

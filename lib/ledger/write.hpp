@@ -50,6 +50,15 @@ auto in_write(storage::Storage& s, Ledger::Rules& rules, std::string_view what, 
   }
 }
 
+// What writes of ledger-wide data (directory, plans, coordinator, calendar)
+// share, inside in_write (ledger.cpp):
+// moves the `revision` setting, so every open ledger drops what it cached;
+void bump_revision(storage::Storage& s);
+// returns for the host (unit 0) or the coordinating office, else refuses
+// `by` naming the action and the rule ("only the coordinating office may RULE").
+void check_office(storage::Storage& s, Ledger::Rules& rules, const Actor& by, const std::string& action,
+                  const std::string& rule);
+
 template <typename Body>
 auto in_read(storage::Storage& s, Ledger::Rules& rules, std::string_view what, Body&& body) {
   storage::Transaction transaction(s, false, what);

@@ -21,10 +21,11 @@ class LedgerPermissions : public ExampleLedger {
  protected:
   // Runs `f`, which must be refused with `message`, and checks that nothing
   // was written.
-  void refused(Ledger& ledger, const std::function<void()>& f, const std::string& message) {
+  void refused(Ledger& ledger, const std::function<void()>& f, const std::string& message,
+               Errc code = Errc::perm) {
     const ChainCheck before = ledger.verify();
     const std::int64_t events = ledger.event_count();
-    const Error e = expect_error(f, Errc::inval);
+    const Error e = expect_error(f, code);
     EXPECT_EQ(e.klass(), ErrClass::argument);
     EXPECT_EQ(std::string(e.what()), message);
     EXPECT_EQ(ledger.event_count(), events);
@@ -108,7 +109,8 @@ TEST_F(LedgerPermissions, OnlyTheOfficeDecides) {
       [&] {
         ledger.approve_extension(x, Step{Actor{}, ymd(2025, 6, 21), {}, {}});
       },
-      "no unit is given to approve an extension of task '4' (选派挂职干部) (the acting unit is required)");
+      "no unit is given to approve an extension of task '4' (选派挂职干部) (the acting unit is required)",
+      Errc::inval);  // a missing argument, not a rule refusing someone
 }
 
 TEST_F(LedgerPermissions, OnlyTheOfficeChangesThePlanAndTheDirectory) {
@@ -147,7 +149,7 @@ TEST_F(LedgerPermissions, OnlyTheOfficeChangesThePlanAndTheDirectory) {
   EXPECT_NO_THROW(ledger.require_office(education, "save a scheme", "the assessment schemes"));
   EXPECT_NO_THROW(ledger.require_office(Actor{}, "save a scheme", "the assessment schemes"));
   const Error scheme =
-      expect_error([&] { ledger.require_office(office, "save a scheme", "the assessment schemes"); }, Errc::inval);
+      expect_error([&] { ledger.require_office(office, "save a scheme", "the assessment schemes"); }, Errc::perm);
   EXPECT_EQ(std::string(scheme.what()),
             "refused: 区合作交流办 (user '王五') may not save a scheme: only the coordinating office (区教育局) may "
             "change the assessment schemes");
@@ -167,7 +169,7 @@ TEST(LedgerPermissionsNoOffice, DecisionsNeedAnOffice) {
       [&] {
         ledger.approve_closure(s, Step{Actor{org, {}}, ymd(2025, 6, 29), {}, {}});
       },
-      Errc::inval);
+      Errc::perm);
   EXPECT_EQ(std::string(e.what()),
             "refused: 区委组织部 may not approve the closure of task '4' (选派挂职干部): only the coordinating office "
             "may approve closures, and the ledger has none set");

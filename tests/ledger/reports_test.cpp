@@ -251,7 +251,7 @@ TEST_F(LedgerReports, ACorrectionSupersedesFromItsDateOn) {
   other.supersedes = corrected;
   other.date = ymd(2025, 4, 20);
   other.actor = Actor{unit(ledger, "区卫生健康委"), ""};
-  const Error who = expect_error([&] { ledger.add_report(other); }, Errc::inval);
+  const Error who = expect_error([&] { ledger.add_report(other); }, Errc::perm);
   EXPECT_EQ(std::string(who.what()), "report: refused: 区卫生健康委 may not correct report " +
                                          std::to_string(corrected) +
                                          ": only the unit that made a report, or the coordinating office, may "

@@ -117,8 +117,9 @@ void add_status_command(CLI::App& app) {
   add_calendar_options(*cmd, args->calendar);
   cmd->callback([args] {
     const Date as_of = args->as_of.empty() ? today() : parse_date_arg(args->as_of, "--as-of");
-    const auto calendar = load_calendar(args->calendar);
     const Session s = open_session(args->ledger);
+    // The ledger's calendar: the data loaded into it move due dates here too.
+    const auto calendar = load_calendar(args->calendar, s.ledger);
     // The ledger's reports as of the date; a --facts file adds to them and,
     // for an item it names, takes their place.
     ProgressFacts facts = progress_facts(s.ledger, s.plan_id, as_of);

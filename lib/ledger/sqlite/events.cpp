@@ -248,4 +248,15 @@ std::vector<std::pair<TaskId, std::string>> SqliteStorage::tasks_with_events(Pla
   return out;
 }
 
+std::vector<EventRecord> SqliteStorage::calendar_events() {
+  // The kind is written out, not bound: only a literal lets SQLite see that
+  // the partial index events_calendar (schema step 3) covers the query.
+  static_assert(static_cast<int>(EventKind::calendar_loaded) == 11);
+  Statement s(connection_, std::string(kSelectEvent) + "WHERE kind = 11 ORDER BY seq");
+  std::vector<EventRecord> out;
+  while (s.step()) out.push_back(event_of(s));
+  load_details(out);
+  return out;
+}
+
 }  // namespace duban::storage::sqlite

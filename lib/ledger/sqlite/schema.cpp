@@ -204,6 +204,15 @@ CREATE TABLE chain_head (
 INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, zeroblob(32));
 )sql";
 
+// Calendar data loaded into the ledger (docs/ledger.md, "Calendar data"):
+// the event kind calendar_loaded (11), which a schema-2 reader would take
+// for damage. The ledger reads its calendar from these events on every
+// change of revision, so they get a small index of their own rather than a
+// scan of the whole history.
+constexpr const char* kVersion3 = R"sql(
+CREATE INDEX events_calendar ON events (seq) WHERE kind = 11;
+)sql";
+
 struct Step {
   int version;      // the version the file has after this step
   const char* sql;  // value-free DDL
@@ -213,6 +222,7 @@ struct Step {
 constexpr Step kSteps[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 };
 
 }  // namespace

@@ -55,6 +55,7 @@ class SqliteStorage final : public Storage {
   std::vector<EventId> referring(EventId seq) override;
   std::optional<UnitEvent> find_unit_event(UnitId unit) override;
   std::vector<std::pair<TaskId, std::string>> tasks_with_events(PlanId plan) override;
+  std::vector<EventRecord> calendar_events() override;
 
   Connection& connection() noexcept { return connection_; }
 
