@@ -65,7 +65,7 @@ struct TaskRow {
   std::string title;
   std::vector<std::string> leads;    // 牵头单位, names as written
   std::vector<std::string> others;   // 责任单位 then 配合单位, names as written
-  std::string due;                   // as a person reads it: 2025-06-30, 每月5日前, 持续推进
+  std::string due;                   // due_summary(): 2025-06-30（6月底前）, 持续推进
   Status status = Status::not_yet_due;
   Light light = Light::green;
   std::optional<Date> latest_date;   // the latest report in effect that counts
@@ -94,7 +94,17 @@ struct SnapshotOptions {
   // what the ledger records). Without a scheme there are no scores.
   std::shared_ptr<const Scheme> scheme;
   std::optional<AssessmentInput> inputs;
+  // False: score `inputs` alone, not what the ledger records (as `duban
+  // assess --no-ledger`), e.g. when a file already holds every fact.
+  bool ledger_inputs = true;
+  // The working-day calendar; null: the ledger's (Ledger::calendar()).
+  std::shared_ptr<const WorkCalendar> calendar;
 };
+
+// A deadline as a person reads it, the same in the tool and the 台账:
+// "2025-04-30（4月底前）", "every month on day 10（每月10日前）", "ongoing（持续推进）",
+// or the phrase alone; "" for a task without one.
+std::string due_summary(const Deadline& deadline);
 
 // Reads the plan, its directory, the item states and reports of `plan` as
 // of `as_of`, evaluates the lights and, with a scheme, the assessment.
@@ -102,12 +112,19 @@ struct SnapshotOptions {
 // status and assessment errors pass through.
 Snapshot take_snapshot(const Ledger& ledger, PlanId plan, Date as_of, const SnapshotOptions& options = {});
 
-// The 台账 workbook: sheets 任务 (序号, 类别, 任务, 牵头单位, 配合单位,
-// 完成时限, 状态, 灯, 最新进展, 得分), 矩阵 (tasks × units, 牵/责/配) and
-// 得分 (units: rank, score, grade; empty without an assessment). Frozen
-// header rows, widths that fit Chinese text, lights as cell fills,
-// autofilters on. Writes `path` whole or not at all: Errc::io naming the path.
+// The 台账 workbook: sheets 任务 (序号, 编号, 类别, 任务, 牵头单位, 配合单位,
+// 完成时限, 状态, 灯, 进度, 最新进展, 得分), 矩阵 (tasks × units, 牵/责/配) and
+// 得分 (units: 名次, 单位, 得分, 基础分, 加分, 等次, 否决; no rows without an
+// assessment); docs/export.md has the columns. Frozen header rows, widths
+// that fit Chinese text, lights as cell fills, autofilters on. The as-of
+// day is the file's creation time, so one snapshot always gives the same
+// bytes. Writes `path` whole or not at all: Errc::io naming the path, or
+// Errc::range for a cell longer than Excel holds (32,767 characters).
 void write_xlsx(const Snapshot& snapshot, const std::string& path);
+
+// Writes `bytes` to `path` whole or not at all: into a temporary file beside
+// it, renamed over it once complete. Errc::io naming the path.
+void write_file_whole(const std::string& path, std::string_view bytes);
 
 // The same sheets as CSV (UTF-8 with a byte-order mark, CRLF, RFC 4180).
 std::string tasks_csv(const Snapshot& snapshot);

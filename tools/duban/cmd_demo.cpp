@@ -1,5 +1,6 @@
 // duban demo — the main job: build a ledger from the example plan and show
 // what a coordinator wants to see first.
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -9,7 +10,9 @@
 #include "duban/assess.hpp"
 #include "duban/calendar.hpp"
 #include "duban/export.hpp"
+#include "duban/error.hpp"
 #include "duban/json.hpp"
+#include "graphviz.hpp"
 #include "output.hpp"
 
 namespace duban::tool {
@@ -59,24 +62,56 @@ void who_leads_what(const Session& s) {
   }
 }
 
-// The year's assessment on the example's inputs (completion, report
-// timeliness, indicator values per recipient county, events), and why the
-// first-ranked unit scored what it did. The ledger's demo reports give
-// indicator values without a county, which the per-county (县均) items of
-// the example scheme cannot judge, so they are not merged in here.
-void assess_year(const Session& s) {
+// The ledger at the end of the year, scored on the example's inputs
+// (completion, report timeliness, indicator values per recipient county,
+// events). The ledger's demo reports give indicator values without a
+// county, which the per-county (县均) items of the example scheme cannot
+// judge, so they are not merged in here.
+Snapshot year_end(const Session& s) {
   const Date as_of{std::chrono::year{s.plan.year}, std::chrono::December, std::chrono::day{31}};
+  const auto calendar = s.ledger.calendar();
+  SnapshotOptions options;
+  options.calendar = calendar;
+  options.scheme = std::make_shared<const Scheme>(
+      parse_scheme_toml(example_scheme_toml, "examples/plans/east-west-2025.scheme.toml"));
+  options.inputs = parse_assessment_input(example_inputs_json, s.plan, s.directory, *calendar,
+                                          "examples/plans/east-west-2025.inputs.json");
+  options.ledger_inputs = false;
+  return take_snapshot(s.ledger, s.plan_id, as_of, options);
+}
+
+// The year's assessment, and why the first-ranked unit scored what it did.
+void assess_year(const Snapshot& snapshot) {
   rule("Assessment（考核评价）");
-  const auto calendar = WorkCalendar::builtin();
-  const Scheme scheme = parse_scheme_toml(example_scheme_toml, "examples/plans/east-west-2025.scheme.toml");
-  const Assessor assessor(s.plan, s.directory, *s.graph, calendar, scheme);
-  const AssessmentInput input = parse_assessment_input(example_inputs_json, s.plan, s.directory, *calendar,
-                                                      "examples/plans/east-west-2025.inputs.json");
-  const Assessment result = assessor.run(input, as_of);
+  const Assessment& result = *snapshot.assessment;
   print_ranking(result);
   if (result.ranking.empty()) return;
   const UnitScore& top = result.units[result.ranking.front()];
   std::cout << "\nWhy " << top.name << " ranks first:\n" << explain(result, top.unit);
+}
+
+// What people open rather than read in a terminal, next to the ledger:
+// the 台账, the graph (where Graphviz is installed) and December's report.
+void write_files(const Session& s, const Snapshot& snapshot, const std::string& db) {
+  const auto beside = [&db](const char* extension) {
+    return std::filesystem::path(db).replace_extension(extension).string();
+  };
+  rule("Files（台账、关系图、月度报告）");
+  const std::string xlsx = beside(".xlsx");
+  write_xlsx(snapshot, xlsx);
+  std::cout << "台账 workbook (XLSX): " << xlsx << "\n";
+  const std::string svg = beside(".svg");
+  try {
+    write_file_whole(svg, dot_to_svg(to_dot(s.plan, s.directory, *s.graph)));
+    std::cout << "Responsibility graph (SVG): " << svg << "\n";
+  } catch (const Error& e) {
+    if (e.code() != Errc::notfound) throw;
+    std::cout << "Responsibility graph: not drawn, Graphviz's dot is not installed (apt install graphviz); the DOT:\n"
+              << "  duban export --db " << db << " --format dot --out " << beside(".dot") << "\n";
+  }
+  const std::string html = beside(".html");
+  write_file_whole(html, monthly_report_html(snapshot, 12));
+  std::cout << "Monthly report " << s.plan.year << "-12 (HTML): " << html << "\n";
 }
 
 }  // namespace
@@ -84,8 +119,13 @@ void assess_year(const Session& s) {
 void add_demo_command(CLI::App& app) {
   auto db = std::make_shared<std::string>("duban-demo.db");
   CLI::App* cmd = app.add_subcommand(
-      "demo", "Build a ledger from the built-in example plan, record a year of reports and show tasks, leads, the matrix, lint, progress and the assessment");
-  cmd->add_option("--db", *db, "Where to write the ledger (default: duban-demo.db in the current directory)");
+      "demo",
+      "Build a ledger from the built-in example plan, record a year of reports and show tasks, leads, the matrix, "
+      "lint, progress and the assessment; write the 台账 (XLSX), the graph (SVG) and December's monthly report "
+      "(HTML) beside the ledger");
+  cmd->add_option("--db", *db,
+                  "Where to write the ledger (default: duban-demo.db in the current directory); the .xlsx, .svg and "
+                  ".html files take its name");
   cmd->callback([db] {
     const PlanFile file = parse_plan_file(example_plan_json, "examples/plans/east-west-2025.json");
     PlanId id = 0;
@@ -110,13 +150,17 @@ void add_demo_command(CLI::App& app) {
     print_lint(std::cout, s.graph->lint());
     rule("Progress ledger（进展台账）");
     print_demo_year(std::cout, s.ledger, id);
-    assess_year(s);
+    const Snapshot snapshot = year_end(s);
+    assess_year(snapshot);
+    write_files(s, snapshot, *db);
     std::cout << "\nLedger written to " << *db << " (plan " << id << "). Try:\n"
               << "  duban tasks --db " << *db << " --unit 区合作交流办\n"
               << "  duban matrix --db " << *db << " --format csv\n"
               << "  duban graph --db " << *db << " --format dot\n"
               << "  duban history --db " << *db << " --task 7\n"
               << "  duban verify --db " << *db << "\n"
+              << "  duban export --db " << *db << " --format csv --table tasks --as-of " << s.plan.year
+              << "-12-31 --out tasks.csv\n"
               << "  duban assess --db " << *db << " --scheme examples/plans/east-west-2025.scheme.toml --as-of "
               << s.plan.year << "-12-31 --inputs examples/plans/east-west-2025.inputs.json --explain\n";
   });

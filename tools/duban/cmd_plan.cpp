@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "duban/error.hpp"
+#include "duban/export.hpp"
 #include "duban/json.hpp"
 #include "output.hpp"
 

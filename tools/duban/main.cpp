@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   duban::tool::add_verify_command(app);
   duban::tool::add_workflow_commands(app);
   duban::tool::add_assess_command(app);
+  duban::tool::add_export_command(app);
 
   try {
     app.parse(argc, argv);

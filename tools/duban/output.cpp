@@ -29,20 +29,6 @@ std::string task_heading(const Task& task) {
   return task.number + ". " + task.title;
 }
 
-std::string due_summary(const Deadline& d) {
-  std::string out;
-  if (d.due) {
-    out = format_date(*d.due);
-  } else if (d.recurrence) {
-    out = "every " + std::string(to_string(d.recurrence->every));
-    if (d.recurrence->day != 0) out += " on day " + std::to_string(d.recurrence->day);
-  } else if (d.ongoing) {
-    out = "ongoing";
-  }
-  if (!d.text.empty()) out += out.empty() ? d.text : "（" + d.text + "）";
-  return out;
-}
-
 void print_lint(std::ostream& out, const LintReport& report) {
   if (report.clean()) {
     out << "lint: no findings\n";

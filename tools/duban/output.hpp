@@ -22,9 +22,6 @@ std::string units_with_role(const Plan& plan, const Task& task, Role role);
 // "1. 健全工作机制" or "（一）压实工作责任" for measures.
 std::string task_heading(const Task& task);
 
-// The due part of a task line: "2025-04-30（4月底前）", "持续推进", "每月10日", "".
-std::string due_summary(const Deadline& deadline);
-
 // One line per lint entry: "warning [several_leads] task 5 …".
 void print_lint(std::ostream& out, const LintReport& report);
 
