@@ -51,12 +51,6 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-Date today() {
-  const auto now = std::chrono::system_clock::now();
-  // The office's day: China Standard Time, UTC+8, no daylight saving.
-  return Date{std::chrono::floor<std::chrono::days>(now + std::chrono::hours{8})};
-}
-
 }  // namespace
 
 void print_ranking(const Assessment& r) {
@@ -136,9 +130,10 @@ void add_assess_command(CLI::App& app) {
       return;
     }
     if (args->scheme.empty()) throw CLI::RequiredError("--scheme");
-    const Date as_of = args->as_of.empty() ? today() : parse_date_arg(args->as_of, "--as-of");
-    const auto calendar = load_calendar(args->calendar);
+    const Date as_of = args->as_of.empty() ? today_in_china() : parse_date_arg(args->as_of, "--as-of");
     const Session s = open_session(args->ledger);
+    // The ledger's calendar: the built-in one with the data loaded into it.
+    const auto calendar = load_calendar(args->calendar, s.ledger);
     const Scheme scheme = load_scheme(args->scheme);
     const Assessor assessor(s.plan, s.directory, *s.graph, calendar, scheme);
 

@@ -76,12 +76,6 @@ void print_line(const StatusReport& report, const Plan& plan, std::size_t i, con
   std::cout << "\n";
 }
 
-Date today() {
-  const auto now = std::chrono::system_clock::now();
-  // The office's day: China Standard Time, UTC+8, no daylight saving.
-  return Date{std::chrono::floor<std::chrono::days>(now + std::chrono::hours{8})};
-}
-
 }  // namespace
 
 void add_status_command(CLI::App& app) {
@@ -116,7 +110,7 @@ void add_status_command(CLI::App& app) {
   cmd->add_flag("--json", args->json, "Print JSON");
   add_calendar_options(*cmd, args->calendar);
   cmd->callback([args] {
-    const Date as_of = args->as_of.empty() ? today() : parse_date_arg(args->as_of, "--as-of");
+    const Date as_of = args->as_of.empty() ? today_in_china() : parse_date_arg(args->as_of, "--as-of");
     const Session s = open_session(args->ledger);
     // The ledger's calendar: the data loaded into it move due dates here too.
     const auto calendar = load_calendar(args->calendar, s.ledger);
