@@ -2,6 +2,8 @@
 #include "duban/db.h"
 
 #include <chrono>
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -14,6 +16,9 @@
 using duban::capi::guard;
 using duban::capi::guard_new;
 using duban::capi::require;
+
+static_assert(DUBAN_HASH_SM3 == static_cast<int>(duban::HashAlgorithm::sm3));
+static_assert(DUBAN_HASH_SHA256 == static_cast<int>(duban::HashAlgorithm::sha256));
 
 namespace {
 
@@ -36,7 +41,30 @@ duban::LedgerOptions ledger_options(const duban_open_options* opts) {
   options.create = (opts->flags & DUBAN_OPEN_FLAG_NO_CREATE) == 0;
   options.check_integrity = (opts->flags & DUBAN_OPEN_FLAG_CHECK_INTEGRITY) != 0;
   options.busy_timeout = std::chrono::milliseconds(opts->busy_timeout_ms);
+  if (opts->version >= 2) {
+    if (opts->hash != DUBAN_HASH_DEFAULT && opts->hash != DUBAN_HASH_SM3 && opts->hash != DUBAN_HASH_SHA256) {
+      throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
+                         "duban_open_options.hash " + std::to_string(opts->hash) + " is not a duban_hash_t value");
+    }
+    if (opts->busy_retries < 0) {
+      throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
+                         "duban_open_options.busy_retries is negative (" + std::to_string(opts->busy_retries) + ")");
+    }
+    if (opts->max_size < 0) {
+      throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
+                         "duban_open_options.max_size is negative (" + std::to_string(opts->max_size) + ")");
+    }
+    if (opts->hash != DUBAN_HASH_DEFAULT) options.hash = static_cast<duban::HashAlgorithm>(opts->hash);
+    options.busy_retries = opts->busy_retries;
+    options.max_size = opts->max_size;
+  }
   return options;
+}
+
+// How many bytes of duban_open_options each version has: init writes no
+// further, so a caller built against an older header keeps its stack.
+std::size_t open_options_size(std::uint32_t version) {
+  return version == 1 ? offsetof(duban_open_options, hash) : sizeof(duban_open_options);
 }
 
 duban::IfExists if_exists_in(int if_exists) {
@@ -58,8 +86,9 @@ int duban_open_options_init(duban_open_options* opts, uint32_t version) noexcept
   return guard(__func__, [&] {
     auto& o = require(opts, "opts");
     duban::capi::check_version(version, DUBAN_OPEN_OPTIONS_VERSION, "duban_open_options");
-    o = duban_open_options DUBAN_OPEN_OPTIONS_INIT;
-    o.version = version;
+    duban_open_options defaults DUBAN_OPEN_OPTIONS_INIT;
+    defaults.version = version;
+    std::memcpy(&o, &defaults, open_options_size(version));
   });
 }
 

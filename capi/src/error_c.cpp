@@ -44,6 +44,7 @@ const char* duban_strerror(int code) noexcept {
     case DUBAN_ECORRUPT: return "stored data is corrupt";
     case DUBAN_EMISUSE: return "API misuse";
     case DUBAN_EUSER: return "aborted by a callback";
+    case DUBAN_EPERM: return "refused by a permission rule";
     default: return "unknown status code";
   }
 }

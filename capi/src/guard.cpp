@@ -23,6 +23,7 @@ static_assert(static_cast<int>(Errc::busy) == DUBAN_EBUSY);
 static_assert(static_cast<int>(Errc::corrupt) == DUBAN_ECORRUPT);
 static_assert(static_cast<int>(Errc::misuse) == DUBAN_EMISUSE);
 static_assert(static_cast<int>(Errc::user) == DUBAN_EUSER);
+static_assert(static_cast<int>(Errc::perm) == DUBAN_EPERM);
 static_assert(static_cast<int>(ErrClass::none) == DUBAN_ERRCLASS_NONE);
 static_assert(static_cast<int>(ErrClass::memory) == DUBAN_ERRCLASS_MEMORY);
 static_assert(static_cast<int>(ErrClass::argument) == DUBAN_ERRCLASS_ARGUMENT);

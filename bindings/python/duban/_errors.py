@@ -29,6 +29,7 @@ __all__ = [
     "CorruptError",
     "MisuseError",
     "ClosedError",
+    "PermissionRefusedError",
 ]
 
 
@@ -50,6 +51,7 @@ class Status(enum.IntEnum):
     ECORRUPT = -11
     EMISUSE = -12
     EUSER = -13
+    EPERM = -14
 
 
 class ErrorClass(enum.IntEnum):
@@ -217,6 +219,19 @@ class ClosedError(MisuseError):
     code is ``DUBAN_EMISUSE``)."""
 
 
+class PermissionRefusedError(DubanError, PermissionError):
+    """A permission rule refuses the acting unit: a unit reporting on a task
+    where it holds no role, anyone but the coordinating office deciding a
+    closure (``DUBAN_EPERM``). The message says who, what and which rule
+    (``refused: 区财政局 may not report on task '9' …``); nothing was written.
+
+    A subclass of the built-in :class:`PermissionError` (an ``OSError``), so
+    ``except PermissionError`` catches it too.
+    """
+
+    default_code = Status.EPERM
+
+
 _BY_CODE: dict[int, type[DubanError]] = {
     Status.ENOMEM: OutOfMemoryError,
     Status.EINVAL: InvalidArgumentError,
@@ -229,6 +244,7 @@ _BY_CODE: dict[int, type[DubanError]] = {
     Status.EBUSY: BusyError,
     Status.ECORRUPT: CorruptError,
     Status.EMISUSE: MisuseError,
+    Status.EPERM: PermissionRefusedError,
 }
 
 

@@ -29,6 +29,7 @@ from duban import Status as S
         (S.EBUSY, duban.BusyError, (OSError,)),
         (S.ECORRUPT, duban.CorruptError, (OSError,)),
         (S.EMISUSE, duban.MisuseError, (ValueError,)),
+        (S.EPERM, duban.PermissionRefusedError, (PermissionError, OSError)),
         (S.ERROR, duban.DubanError, ()),
         (S.EUSER, duban.DubanError, ()),
         (-99, duban.DubanError, ()),  # a code newer than the binding

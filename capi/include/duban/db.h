@@ -23,23 +23,44 @@ DUBAN_BEGIN_DECL
 #define DUBAN_OPEN_FLAG_NO_CREATE 0x2u       /**< a missing file is DUBAN_ENOTFOUND instead of a new ledger */
 #define DUBAN_OPEN_FLAG_CHECK_INTEGRITY 0x4u /**< check the whole file on open (reads all of it) */
 
-#define DUBAN_OPEN_OPTIONS_VERSION 1
+/**
+ * The hash of a ledger's audit chain, chosen when the chain starts and kept
+ * for the ledger's life. Values are stored: never renumbered.
+ * @since 0.1
+ */
+typedef enum {
+  DUBAN_HASH_DEFAULT = 0, /**< in options: the ledger's own; SM3 for a new ledger */
+  DUBAN_HASH_SM3 = 1,     /**< SM3 (GB/T 32905), what government systems are asked to use */
+  DUBAN_HASH_SHA256 = 2   /**< SHA-256 */
+} duban_hash_t;
+
+#define DUBAN_OPEN_OPTIONS_VERSION 2
 
 /**
  * How duban_db_open opens a ledger. Initialise with DUBAN_OPEN_OPTIONS_INIT
- * or duban_open_options_init. Fields are only ever appended.
+ * or duban_open_options_init. Fields are only ever appended: a struct of
+ * version 1 ends after busy_timeout_ms, and the library reads no further.
  * @since 0.1
  */
 typedef struct {
   uint32_t version;        /**< DUBAN_OPEN_OPTIONS_VERSION */
   uint32_t flags;          /**< DUBAN_OPEN_FLAG_* bits; 0 (default): read-write, create if missing */
   int32_t busy_timeout_ms; /**< how long a write waits for another writer; default 5000, 0 = not at all */
+  /* version 2 */
+  int32_t hash;         /**< a duban_hash_t for the audit chain when this open starts one (a new ledger);
+                             default DUBAN_HASH_DEFAULT. Another hash than an existing chain's is
+                             DUBAN_EINVAL: the hash never changes */
+  int32_t busy_retries; /**< how often a write that found the file busy is tried again, after a short
+                             pause, before DUBAN_EBUSY; default 3 */
+  int64_t max_size;     /**< a ceiling on the file's size in bytes (a write past it is DUBAN_EIO, as a
+                             full disk); default 0: none */
 } duban_open_options;
 
-#define DUBAN_OPEN_OPTIONS_INIT {DUBAN_OPEN_OPTIONS_VERSION, 0u, 5000}
+#define DUBAN_OPEN_OPTIONS_INIT {DUBAN_OPEN_OPTIONS_VERSION, 0u, 5000, DUBAN_HASH_DEFAULT, 3, 0}
 
 /**
- * Sets `opts` to the defaults of the given version.
+ * Sets `opts` to the defaults of the given version, writing only the
+ * fields that version has (a version 1 caller's struct is 12 bytes).
  * @param version DUBAN_OPEN_OPTIONS_VERSION (or an older one)
  * @return DUBAN_OK, DUBAN_EINVAL for a version this library does not know
  * @since 0.1
