@@ -19,6 +19,11 @@ from .directory import Directory
 from .graph import Graph, Role
 
 if TYPE_CHECKING:
+    import os
+
+    from .assess import Scheme
+    from .assessment import Assessment
+    from .calendar import Calendar
     from .db import Ledger
 
 __all__ = ["Plan", "Task", "Responsibility", "Validation", "ValidationFinding", "PlanInfo", "PlanCursor", "parse_plan"]
@@ -324,6 +329,23 @@ class Plan(Handle):
     def graph(self, directory: Optional[Directory] = None) -> Graph:
         """The plan's task–responsibility graph (see :class:`Graph`)."""
         return Graph(self, directory)
+
+    def assess(
+        self,
+        scheme: Union["Scheme", str, "os.PathLike[str]"],
+        as_of: datetime.date,
+        inputs: Any = None,
+        *,
+        calendar: Optional["Calendar"] = None,
+    ) -> "Assessment":
+        """Scores the plan's units under `scheme` (a :class:`Scheme` or a
+        scheme file) as of `as_of`, the facts taken from `inputs` alone:
+        input files (paths, JSON text, dicts) or :class:`AssessmentInput`
+        objects, merged in order. :meth:`Ledger.assess` adds what a ledger
+        records. See :mod:`duban.assess`."""
+        from .assess import assess_plan  # assess builds on this module
+
+        return assess_plan(self, scheme, as_of, inputs, calendar)
 
     def __repr__(self) -> str:
         if self.closed:
