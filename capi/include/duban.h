@@ -6,8 +6,12 @@
  * buffers), duban/version.h, duban/error.h, duban/db.h (the ledger),
  * duban/plan.h, duban/directory.h, duban/graph.h, duban/calendar.h (working
  * days), duban/status.h (status and warning lights), duban/import.h
- * (documents and 台账 tables into plans). docs/c-api.md is the
- * guide.
+ * (documents and 台账 tables into plans), duban/report.h (progress
+ * reports, closure and extensions, history, the audit chain),
+ * duban/assess.h (assessment
+ * schemes, scores, rankings and explanations), duban/export.h (the 台账
+ * workbook, CSV, JSON, DOT and the monthly report from a ledger
+ * snapshot). docs/c-api.md is the guide.
  *
  * Conventions, in short:
  *  - Functions return int: DUBAN_OK (0), negative on error, DUBAN_DONE (1)
@@ -42,5 +46,8 @@
 #include "duban/calendar.h"
 #include "duban/status.h"
 #include "duban/import.h"
+#include "duban/report.h"
+#include "duban/assess.h"
+#include "duban/export.h"
 
 #endif /* DUBAN_H */

@@ -8,7 +8,9 @@
 #include <string_view>
 
 #include "calendar_handle.hpp"
+#include "duban/ledger.hpp"
 #include "guard.hpp"
+#include "handles.hpp"
 #include "values.hpp"
 
 using duban::capi::guard;
@@ -238,6 +240,25 @@ int duban_calendar_roll(duban_date* out, const duban_calendar* cal, duban_date d
                          "roll convention " + std::to_string(v) + " is not a duban_roll_t value");
     }
     return c.roll(duban::capi::date_in(date, "date"), static_cast<duban::Roll>(v));
+  });
+}
+
+int duban_db_load_calendar(duban_buf* report_json_out, duban_db* db, const char* json, size_t len,
+                           const char* origin) noexcept {
+  return guard(__func__, [&] {
+    duban::Ledger& ledger = *require(db, "db").ledger;
+    const auto name = duban::capi::optional_text_in(origin, "origin", "api");
+    const auto text = duban::capi::text_in(json, len, name);
+    const duban::CalendarLoad load = ledger.load_calendar(duban::parse_calendar_data(text, name), name);
+    // Filled after the write: a report that cannot be allocated loses no data.
+    if (report_json_out != nullptr) duban::capi::fill(*report_json_out, duban::to_json(load));
+  });
+}
+
+int duban_db_calendar(duban_calendar** out, duban_db* db) noexcept {
+  return guard_new(__func__, out, [&] {
+    const duban::Ledger& ledger = *require(db, "db").ledger;
+    return std::make_unique<duban_calendar>(duban_calendar{ledger.calendar()});
   });
 }
 

@@ -14,6 +14,7 @@
 #include "guard.hpp"
 #include "handles.hpp"
 #include "status_handle.hpp"
+#include "status_options.hpp"
 #include "values.hpp"
 
 using duban::capi::guard;
@@ -33,37 +34,6 @@ static_assert(DUBAN_ROLL_MODIFIED_PRECEDING == static_cast<int>(duban::Roll::mod
 static_assert(DUBAN_DAY_LOCAL_WORKDAY == static_cast<int>(duban::DayKind::local_workday));
 
 namespace {
-
-[[noreturn]] void bad_value(const char* field, int value, const char* type) {
-  throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
-                     std::string("duban_status_options.") + field + " " + std::to_string(value) + " is not a " + type +
-                         " value");
-}
-
-duban::StatusOptions options_in(const duban_status_options* opts) {
-  duban::StatusOptions options;
-  if (opts == nullptr) return options;
-  duban::capi::check_version(opts->version, DUBAN_STATUS_OPTIONS_VERSION, "duban_status_options");
-  options.rules.due_soon_workdays = opts->due_soon_workdays;
-  options.rules.lag_yellow = opts->lag_yellow;
-  options.rules.lag_red = opts->lag_red;
-  options.rules.four_colour = opts->four_colour != 0;
-  options.rules.approaching_workdays = opts->approaching_workdays;
-  if (opts->due_basis != DUBAN_DUE_BASIS_CURRENT && opts->due_basis != DUBAN_DUE_BASIS_ORIGINAL) {
-    bad_value("due_basis", opts->due_basis, "duban_due_basis_t");
-  }
-  options.basis = static_cast<duban::DueBasis>(opts->due_basis);
-  if (opts->done_late_light < DUBAN_LIGHT_GREEN || opts->done_late_light > DUBAN_LIGHT_RED) {
-    bad_value("done_late_light", opts->done_late_light, "duban_light_t");
-  }
-  options.rules.done_late = static_cast<duban::Light>(opts->done_late_light);
-  options.workday_curve = opts->workday_curve != 0;
-  if (opts->shift < DUBAN_ROLL_NONE || opts->shift > DUBAN_ROLL_MODIFIED_PRECEDING) {
-    bad_value("shift", opts->shift, "duban_roll_t");
-  }
-  options.shift = static_cast<duban::Roll>(opts->shift);
-  return options;
-}
 
 const duban_status& status_of(const duban_status* status) { return require(status, "status"); }
 
@@ -129,7 +99,7 @@ int duban_status_evaluate(duban_status** out, const duban_plan* plan, const duba
                           const char* facts_json, size_t len, const duban_status_options* opts) noexcept {
   return guard_new(__func__, out, [&] {
     const duban_plan& p = require(plan, "plan");
-    const duban::StatusOptions options = options_in(opts);
+    const duban::StatusOptions options = duban::capi::status_options_in(opts);
     const duban::Date day = duban::capi::date_in(as_of, "as_of");
     duban::ProgressFacts facts;
     if (facts_json != nullptr) {
@@ -152,10 +122,11 @@ int duban_db_status(duban_status** out, duban_db* db, const duban_plan* plan, co
       throw duban::Error(duban::Errc::inval, duban::ErrClass::argument,
                          "the plan was not loaded from a ledger (duban_plan_load), so no ledger holds its reports");
     }
-    const duban::StatusOptions options = options_in(opts);
+    const duban::StatusOptions options = duban::capi::status_options_in(opts);
     const duban::Date day = duban::capi::date_in(as_of, "as_of");
     const duban::ProgressFacts facts = duban::progress_facts(ledger, p.id, day);
-    const auto calendar = duban::capi::calendar_or_builtin(cal);
+    // NULL: the ledger's calendar, on which its own due dates are settled.
+    const auto calendar = cal != nullptr ? cal->calendar : ledger.calendar();
     auto handle = std::make_unique<duban_status>();
     handle->plan = p.plan;
     handle->report = duban::evaluate(*p.plan, *calendar, day, facts, options);

@@ -1,5 +1,7 @@
 /* The working-day calendar through the C API: the pinned facts of the
  * built-in 2023–2026 notices, loaded data, and the failure modes. */
+#include <stdlib.h>
+
 #include "harness.h"
 
 static duban_date make_date(int y, int m, int d) {
@@ -184,6 +186,83 @@ static void misuse_and_versions(void) {
   duban_calendar_free(NULL);
 }
 
+/* Calendar data kept in a ledger (the 2027 notice is made up:
+ * tests/data/calendar/README.md): the report names the deadlines moved, and
+ * the ledger's calendar outlives the ledger handle. */
+static void db_load_calendar(void) {
+  const char *path = scratch_path("calendar-load.duban");
+  duban_db *db = NULL, *ro = NULL;
+  duban_calendar *cal = NULL;
+  duban_buf report = DUBAN_BUF_INIT;
+  duban_open_options opts;
+  int64_t plan = 0;
+  int n = -1;
+  size_t plan_len = 0, data_len = 0;
+  char *plan_json = read_file(DUBAN_CAPI_CALENDAR_DATA "/plan-2027.json", &plan_len);
+  char *data = read_file(DUBAN_CAPI_CALENDAR_DATA "/2027-test.json", &data_len);
+
+  CHECK_RC(duban_db_open(&db, path, NULL), DUBAN_OK);
+  CHECK_RC(duban_db_import_plan_json(&plan, db, plan_json, plan_len, DUBAN_IF_EXISTS_FAIL), DUBAN_OK);
+  CHECK_RC(duban_db_calendar(&cal, db), DUBAN_OK);
+  CHECK(duban_calendar_has_year(cal, 2027) == 0);
+  duban_calendar_free(cal);
+
+  CHECK_RC(duban_db_load_calendar(&report, db, data, data_len, "2027-test.json"), DUBAN_OK);
+  CHECK_CONTAINS(report.ptr, "\"event\": 3,");
+  CHECK_CONTAINS(report.ptr, "\"years_added\": [\n    2027\n  ]");
+  CHECK_CONTAINS(report.ptr, "\"instance\": \"3@2027-10\",\n      \"title\": \"建立月度报告制度\",\n      "
+                             "\"before\": \"2027-10-10\",\n      \"after\": \"2027-10-11\"");
+  CHECK_CONTAINS(report.ptr, "\"key\": \"4\",\n      \"instance\": \"\",\n      \"title\": \"选派挂职干部\",\n      "
+                             "\"before\": \"2027-10-08\",\n      \"after\": \"2027-10-09\"");
+  duban_buf_dispose(&report);
+
+  CHECK_RC(duban_db_calendar(&cal, db), DUBAN_OK);
+  duban_db_free(db); /* the calendar does not depend on the ledger handle */
+  CHECK(duban_calendar_has_year(cal, 2027) == 1);
+  CHECK_RC(duban_calendar_is_workday(&n, cal, make_date(2027, 10, 9)), DUBAN_OK);
+  CHECK(n == 1);
+  duban_calendar_free(cal);
+
+  /* Reopened: the same calendar; the same data again change nothing. */
+  CHECK_RC(duban_db_open(&db, path, NULL), DUBAN_OK);
+  CHECK_RC(duban_db_load_calendar(&report, db, data, data_len, NULL), DUBAN_OK);
+  CHECK_CONTAINS(report.ptr, "\"event\": null,");
+  CHECK_CONTAINS(report.ptr, "\"moved\": []");
+  duban_buf_dispose(&report);
+  CHECK_RC(duban_db_load_calendar(NULL, db, data, data_len, "again.json"), DUBAN_OK); /* no report wanted */
+
+  /* Errors name the origin ("api" without one), and write nothing. */
+  CHECK_RC(duban_db_load_calendar(&report, db, "{\"duban_calendar\": 1, \"years\": 3}", DUBAN_NTS, NULL), DUBAN_EPARSE);
+  CHECK_CONTAINS(duban_error_message(), "api: years");
+  CHECK(report.ptr == NULL);
+  CHECK_RC(duban_db_load_calendar(&report, db,
+                                  "{\"duban_calendar\": 1, \"years\": [{\"year\": 2028, \"source\": \"x\", "
+                                  "\"workdays\": [\"2027-10-02\"]}]}",
+                                  DUBAN_NTS, "2028.json"),
+           DUBAN_EINVAL);
+  CHECK_CONTAINS(duban_error_message(), "2028.json (with the calendar the ledger holds): 2028: adjusted working day");
+  CHECK_RC(duban_db_load_calendar(&report, db, "\xff", DUBAN_NTS, "x.json"), DUBAN_EENCODING);
+  CHECK_RC(duban_db_load_calendar(&report, NULL, data, data_len, NULL), DUBAN_EMISUSE);
+  CHECK_RC(duban_db_load_calendar(&report, db, NULL, 0, NULL), DUBAN_EMISUSE);
+  duban_db_free(db);
+
+  /* A read-only ledger reads its calendar and refuses a load. */
+  CHECK_RC(duban_open_options_init(&opts, DUBAN_OPEN_OPTIONS_VERSION), DUBAN_OK);
+  opts.flags = DUBAN_OPEN_FLAG_READ_ONLY;
+  CHECK_RC(duban_db_open(&ro, path, &opts), DUBAN_OK);
+  CHECK_RC(duban_db_load_calendar(&report, ro, data, data_len, NULL), DUBAN_EMISUSE);
+  CHECK_RC(duban_db_calendar(&cal, ro), DUBAN_OK);
+  CHECK(duban_calendar_has_year(cal, 2027) == 1);
+  duban_calendar_free(cal);
+  cal = (duban_calendar *)&n;
+  CHECK_RC(duban_db_calendar(&cal, NULL), DUBAN_EMISUSE);
+  CHECK(cal == NULL);
+  CHECK_RC(duban_db_calendar(NULL, ro), DUBAN_EMISUSE);
+  duban_db_free(ro);
+  free(plan_json);
+  free(data);
+}
+
 const test_case calendar_tests[] = {
     {"pinned_facts", pinned_facts},
     {"describe_borrows_names", describe_borrows_names},
@@ -191,5 +270,6 @@ const test_case calendar_tests[] = {
     {"bad_dates_and_values", bad_dates_and_values},
     {"load_more_data_and_fallback", load_more_data_and_fallback},
     {"misuse_and_versions", misuse_and_versions},
+    {"db_load_calendar", db_load_calendar},
     {NULL, NULL},
 };

@@ -29,10 +29,30 @@ DUBAN_LAYOUT(idarray_size, sizeof(duban_idarray) == (DUBAN_PTR64 ? 16 : 8))
 DUBAN_LAYOUT(idarray_ids, offsetof(duban_idarray, ids) == 0)
 DUBAN_LAYOUT(idarray_count, offsetof(duban_idarray, count) == (DUBAN_PTR64 ? 8 : 4))
 
-DUBAN_LAYOUT(open_options_size, sizeof(duban_open_options) == 12)
+/* Version 1 ended at 12 bytes; version 2 appended hash, busy_retries and
+ * max_size (int64_t: 8-aligned on LP64 and on ARM, 4 on i386). */
+DUBAN_LAYOUT(open_options_size, sizeof(duban_open_options) == offsetof(duban_open_options, max_size) + 8)
 DUBAN_LAYOUT(open_options_version, offsetof(duban_open_options, version) == 0)
 DUBAN_LAYOUT(open_options_flags, offsetof(duban_open_options, flags) == 4)
 DUBAN_LAYOUT(open_options_busy_timeout_ms, offsetof(duban_open_options, busy_timeout_ms) == 8)
+DUBAN_LAYOUT(open_options_hash, offsetof(duban_open_options, hash) == 12)
+DUBAN_LAYOUT(open_options_busy_retries, offsetof(duban_open_options, busy_retries) == 16)
+DUBAN_LAYOUT(open_options_max_size, offsetof(duban_open_options, max_size) == 24 ||
+                                        (!DUBAN_PTR64 && offsetof(duban_open_options, max_size) == 20))
+
+DUBAN_LAYOUT(step_size, sizeof(duban_step) == (DUBAN_PTR64 ? 56 : 40))
+DUBAN_LAYOUT(step_version, offsetof(duban_step, version) == 0)
+DUBAN_LAYOUT(step_date, offsetof(duban_step, date) == 4)
+DUBAN_LAYOUT(step_unit_id, offsetof(duban_step, unit_id) == 16)
+DUBAN_LAYOUT(step_user, offsetof(duban_step, user) == 24)
+DUBAN_LAYOUT(step_reason, offsetof(duban_step, reason) == (DUBAN_PTR64 ? 32 : 28))
+DUBAN_LAYOUT(step_evidence, offsetof(duban_step, evidence) == (DUBAN_PTR64 ? 40 : 32))
+DUBAN_LAYOUT(step_evidence_count, offsetof(duban_step, evidence_count) == (DUBAN_PTR64 ? 48 : 36))
+
+DUBAN_LAYOUT(history_options_size, sizeof(duban_history_options) == (DUBAN_PTR64 ? 24 : 20))
+DUBAN_LAYOUT(history_options_version, offsetof(duban_history_options, version) == 0)
+DUBAN_LAYOUT(history_options_as_of, offsetof(duban_history_options, as_of) == 4)
+DUBAN_LAYOUT(history_options_instance, offsetof(duban_history_options, instance) == 16)
 
 DUBAN_LAYOUT(task_query_options_size, sizeof(duban_task_query_options) == 12)
 DUBAN_LAYOUT(task_query_options_version, offsetof(duban_task_query_options, version) == 0)
@@ -61,6 +81,15 @@ DUBAN_LAYOUT(import_options_year, offsetof(duban_import_options, year) == 4)
 DUBAN_LAYOUT(import_options_first_is_lead, offsetof(duban_import_options, first_is_lead) == 8)
 DUBAN_LAYOUT(import_options_format, offsetof(duban_import_options, format) == 12)
 
+DUBAN_LAYOUT(assess_options_size, sizeof(duban_assess_options) == 8)
+DUBAN_LAYOUT(assess_options_version, offsetof(duban_assess_options, version) == 0)
+DUBAN_LAYOUT(assess_options_digest, offsetof(duban_assess_options, digest) == 4)
+
+DUBAN_LAYOUT(result_json_options_size, sizeof(duban_result_json_options) == 12)
+DUBAN_LAYOUT(result_json_options_version, offsetof(duban_result_json_options, version) == 0)
+DUBAN_LAYOUT(result_json_options_indent, offsetof(duban_result_json_options, indent) == 4)
+DUBAN_LAYOUT(result_json_options_explanations, offsetof(duban_result_json_options, explanations) == 8)
+
 /* Doubles are 8-aligned at offsets 8 and 16 on every target. */
 DUBAN_LAYOUT(status_options_size, sizeof(duban_status_options) == 48)
 DUBAN_LAYOUT(status_options_version, offsetof(duban_status_options, version) == 0)
@@ -74,9 +103,25 @@ DUBAN_LAYOUT(status_options_done_late_light, offsetof(duban_status_options, done
 DUBAN_LAYOUT(status_options_workday_curve, offsetof(duban_status_options, workday_curve) == 40)
 DUBAN_LAYOUT(status_options_shift, offsetof(duban_status_options, shift) == 44)
 
+/* int32_t ledger_inputs fills the gap before the first pointer. */
+DUBAN_LAYOUT(snapshot_options_size, sizeof(duban_snapshot_options) == (DUBAN_PTR64 ? 40 : 24))
+DUBAN_LAYOUT(snapshot_options_version, offsetof(duban_snapshot_options, version) == 0)
+DUBAN_LAYOUT(snapshot_options_ledger_inputs, offsetof(duban_snapshot_options, ledger_inputs) == 4)
+DUBAN_LAYOUT(snapshot_options_scheme, offsetof(duban_snapshot_options, scheme) == 8)
+DUBAN_LAYOUT(snapshot_options_inputs, offsetof(duban_snapshot_options, inputs) == (DUBAN_PTR64 ? 16 : 12))
+DUBAN_LAYOUT(snapshot_options_calendar, offsetof(duban_snapshot_options, calendar) == (DUBAN_PTR64 ? 24 : 16))
+DUBAN_LAYOUT(snapshot_options_status, offsetof(duban_snapshot_options, status) == (DUBAN_PTR64 ? 32 : 20))
+
+DUBAN_LAYOUT(snapshot_render_options_size, sizeof(duban_snapshot_render_options) == 12)
+DUBAN_LAYOUT(snapshot_render_options_version, offsetof(duban_snapshot_render_options, version) == 0)
+DUBAN_LAYOUT(snapshot_render_options_month, offsetof(duban_snapshot_render_options, month) == 4)
+DUBAN_LAYOUT(snapshot_render_options_indent, offsetof(duban_snapshot_render_options, indent) == 8)
+DUBAN_LAYOUT(export_formats, DUBAN_EXPORT_TASKS_CSV == 1 && DUBAN_EXPORT_MONTHLY_HTML == 6)
+
 /* Constants that are part of the ABI as much as the layouts. */
 DUBAN_LAYOUT(status_done, DUBAN_DONE == 1)
 DUBAN_LAYOUT(status_euser, DUBAN_EUSER == -13)
+DUBAN_LAYOUT(status_eperm, DUBAN_EPERM == -14)
 DUBAN_LAYOUT(errclass_internal, DUBAN_ERRCLASS_INTERNAL == 7)
 DUBAN_LAYOUT(role_support, DUBAN_ROLE_SUPPORT == 3)
 DUBAN_LAYOUT(unit_group, DUBAN_UNIT_GROUP == 7)
@@ -92,3 +137,16 @@ DUBAN_LAYOUT(import_formats, DUBAN_IMPORT_AUTO == 0 && DUBAN_IMPORT_TEXT == 1 &&
                                   DUBAN_IMPORT_XLSX == 3)
 DUBAN_LAYOUT(open_flags, DUBAN_OPEN_FLAG_READ_ONLY == 1 && DUBAN_OPEN_FLAG_NO_CREATE == 2 &&
                              DUBAN_OPEN_FLAG_CHECK_INTEGRITY == 4)
+DUBAN_LAYOUT(input_parts, DUBAN_INPUT_TASKS == 1 && DUBAN_INPUT_EVENTS == 5 && DUBAN_INPUT_AREAS == 7)
+DUBAN_LAYOUT(hashes, DUBAN_HASH_DEFAULT == 0 && DUBAN_HASH_SM3 == 1 && DUBAN_HASH_SHA256 == 2)
+DUBAN_LAYOUT(report_statuses, DUBAN_REPORT_NOT_STARTED == 1 && DUBAN_REPORT_IN_PROGRESS == 2 &&
+                                  DUBAN_REPORT_DONE == 3 && DUBAN_REPORT_BLOCKED == 4)
+DUBAN_LAYOUT(event_kinds, DUBAN_EVENT_REPORT == 1 && DUBAN_EVENT_CLOSURE_RETURNED == 4 &&
+                              DUBAN_EVENT_EXTENSION_REFUSED == 7 && DUBAN_EVENT_PLAN_SAVED == 10)
+DUBAN_LAYOUT(closure_states, DUBAN_CLOSURE_OPEN == 0 && DUBAN_CLOSURE_SUBMITTED == 1 && DUBAN_CLOSURE_CLOSED == 2 &&
+                                 DUBAN_CLOSURE_RETURNED == 3)
+DUBAN_LAYOUT(extension_decisions,
+             DUBAN_EXTENSION_PENDING == 0 && DUBAN_EXTENSION_APPROVED == 1 && DUBAN_EXTENSION_REFUSED == 2)
+DUBAN_LAYOUT(chain_findings, DUBAN_CHAIN_INTACT == 0 && DUBAN_CHAIN_ALTERED == 1 && DUBAN_CHAIN_REMOVED == 2 &&
+                                 DUBAN_CHAIN_INSERTED == 3)
+DUBAN_LAYOUT(state_dates, DUBAN_STATE_SUBMITTED == 1 && DUBAN_STATE_CURRENT_DUE == 6)

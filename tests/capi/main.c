@@ -12,6 +12,9 @@ extern const test_case db_tests[];
 extern const test_case calendar_tests[];
 extern const test_case status_tests[];
 extern const test_case import_tests[];
+extern const test_case report_tests[];
+extern const test_case assess_tests[];
+extern const test_case export_tests[];
 
 static const struct {
   const char *name;
@@ -20,6 +23,7 @@ static const struct {
     {"errors", errors_tests}, {"lifecycle", lifecycle_tests}, {"query", query_tests},
     {"text", text_tests},     {"db", db_tests},           {"calendar", calendar_tests},
     {"status", status_tests}, {"import", import_tests},
+    {"report", report_tests}, {"assess", assess_tests}, {"export", export_tests},
 };
 
 char *read_file(const char *path, size_t *len_out) {

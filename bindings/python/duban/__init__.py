@@ -19,6 +19,7 @@ binding's; see docs/python.md.
 """
 
 from . import _errors
+from . import assess as _assess
 from ._errors import (
     AlreadyExistsError,
     BusyError,
@@ -33,18 +34,47 @@ from ._errors import (
     OutOfMemoryError,
     OutOfRangeError,
     ParseError,
+    PermissionRefusedError,
     Status,
     StorageError,
 )
 from ._lib import library_origin, library_path, library_version, library_version_string, strerror
 from ._values import Format
 from ._version import __version__
+from .assess import (
+    Assessment,
+    AssessmentInput,
+    Assessor,
+    AssessRunCursor,
+    CategoryScore,
+    Scheme,
+    StoredRun,
+    TaskScore,
+    UnitScore,
+    Veto,
+    diff_results,
+)
 from .calendar import Calendar, DayInfo, DayKind, Roll
 from .db import Ledger, open  # noqa: F401 (duban.open; not in __all__)
 from .directory import Directory, Unit, UnitKind
+from .export import CSV_TABLES, EXPORT_FORMATS, Snapshot
 from .graph import Assignment, Graph, GroupMode, LintFinding, Role, TaskCursor, UnitCursor
+from .history import (
+    ChainCheck,
+    ChainFinding,
+    ClosureState,
+    Event,
+    EventCursor,
+    EventKind,
+    ExtensionDecision,
+    ExtensionEntry,
+    HashAlgorithm,
+    ItemState,
+    LatestReport,
+)
 from .importer import ImportDiagnostic, ImportFormat, ImportResult, import_document, import_json
 from .plan import Plan, PlanCursor, PlanInfo, Responsibility, Task, Validation, ValidationFinding, parse_plan
+from .reports import Indicator, Report, ReportStatus
 from .status import DueBasis, ItemKind, Light, StatusCode, StatusItem, StatusReport, evaluate
 
 # `open` is left out on purpose: `from duban import *` must not shadow the builtin.
@@ -91,6 +121,27 @@ __all__ = [
     "Light",
     "DueBasis",
     "ItemKind",
+    # progress: reports, workflow, history, the audit chain
+    "Report",
+    "ReportStatus",
+    "Indicator",
+    "Event",
+    "EventKind",
+    "EventCursor",
+    "ItemState",
+    "LatestReport",
+    "ExtensionEntry",
+    "ClosureState",
+    "ExtensionDecision",
+    "ChainCheck",
+    "ChainFinding",
+    "HashAlgorithm",
+    # assessment: everything duban.assess exports, listed once there
+    *_assess.__all__,
+    # exports: the 台账, CSV, JSON, DOT, the monthly report
+    "Snapshot",
+    "EXPORT_FORMATS",
+    "CSV_TABLES",
     # importing documents and tables
     "import_document",
     "import_json",

@@ -19,6 +19,7 @@ import types
 from ctypes import (
     POINTER,
     Structure,
+    c_char,
     c_char_p,
     c_double,
     c_int,
@@ -103,8 +104,48 @@ class duban_status(Structure):
     """duban_status"""
 
 
+class duban_report(Structure):
+    """duban_report"""
+
+
+class duban_event_cursor(Structure):
+    """duban_event_cursor"""
+
+
+class duban_state_cursor(Structure):
+    """duban_state_cursor"""
+
+
+class duban_chain_check(Structure):
+    """duban_chain_check"""
+
+
 class duban_status_cursor(Structure):
     """duban_status_cursor"""
+
+
+class duban_scheme(Structure):
+    """duban_scheme"""
+
+
+class duban_assess_input(Structure):
+    """duban_assess_input"""
+
+
+class duban_assessor(Structure):
+    """duban_assessor"""
+
+
+class duban_assessment(Structure):
+    """duban_assessment"""
+
+
+class duban_assess_run_cursor(Structure):
+    """duban_assess_run_cursor"""
+
+
+class duban_snapshot(Structure):
+    """duban_snapshot"""
 
 
 def _out(handle: type) -> Any:
@@ -113,16 +154,23 @@ def _out(handle: type) -> Any:
 
 # --- options structs (initialised only through the C _options_init functions) --
 
-OPEN_OPTIONS_VERSION = 1
+OPEN_OPTIONS_VERSION = 2
 OPEN_FLAG_READ_ONLY = 0x1
 OPEN_FLAG_NO_CREATE = 0x2
 OPEN_FLAG_CHECK_INTEGRITY = 0x4
 
 
 class duban_open_options(Structure):
-    """duban_open_options, version 1."""
+    """duban_open_options, version 2 (version 1 ends after busy_timeout_ms)."""
 
-    _fields_ = [("version", c_uint32), ("flags", c_uint32), ("busy_timeout_ms", c_int32)]
+    _fields_ = [
+        ("version", c_uint32),
+        ("flags", c_uint32),
+        ("busy_timeout_ms", c_int32),
+        ("hash", c_int32),
+        ("busy_retries", c_int32),
+        ("max_size", c_int64),
+    ]
 
 
 TASK_QUERY_OPTIONS_VERSION = 1
@@ -213,6 +261,91 @@ class duban_import_options(Structure):
 
 ITEM_TASK = 1  # DUBAN_ITEM_TASK
 ITEM_INSTANCE = 2  # DUBAN_ITEM_INSTANCE
+
+ASSESS_OPTIONS_VERSION = 1
+
+
+class duban_assess_options(Structure):
+    """duban_assess_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("digest", c_int32)]
+
+
+RESULT_JSON_OPTIONS_VERSION = 1
+
+
+class duban_result_json_options(Structure):
+    """duban_result_json_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("indent", c_int32), ("explanations", c_int32)]
+
+
+# duban_input_part_t
+INPUT_TASKS = 1
+INPUT_REPORTS = 2
+INPUT_INDICATORS = 3
+INPUT_BASELINES = 4
+INPUT_EVENTS = 5
+INPUT_VALUES = 6
+INPUT_AREAS = 7
+
+STEP_VERSION = 1
+
+
+class duban_step(Structure):
+    """duban_step, version 1: one step of the closure or extension workflow."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("date", duban_date),
+        ("unit_id", c_int64),
+        ("user", c_char_p),
+        ("reason", c_char_p),
+        ("evidence", POINTER(c_char_p)),
+        ("evidence_count", c_size_t),
+    ]
+
+
+HISTORY_OPTIONS_VERSION = 1
+
+
+class duban_history_options(Structure):
+    """duban_history_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("as_of", duban_date), ("instance", c_char_p)]
+
+SNAPSHOT_OPTIONS_VERSION = 1
+
+
+class duban_snapshot_options(Structure):
+    """duban_snapshot_options, version 1; the handles are read during the call only."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("ledger_inputs", c_int32),
+        ("scheme", POINTER(duban_scheme)),
+        ("inputs", POINTER(duban_assess_input)),
+        ("calendar", POINTER(duban_calendar)),
+        ("status", POINTER(duban_status_options)),
+    ]
+
+
+SNAPSHOT_RENDER_OPTIONS_VERSION = 1
+
+
+class duban_snapshot_render_options(Structure):
+    """duban_snapshot_render_options, version 1."""
+
+    _fields_ = [("version", c_uint32), ("month", c_int32), ("indent", c_int32)]
+
+
+# duban_export_format_t
+EXPORT_TASKS_CSV = 1
+EXPORT_MATRIX_CSV = 2
+EXPORT_SCORES_CSV = 3
+EXPORT_JSON = 4
+EXPORT_DOT = 5
+EXPORT_MONTHLY_HTML = 6
 
 # --- error checks --------------------------------------------------------------
 # ctypes calls errcheck(result, func, args) after every call and returns what
@@ -374,6 +507,8 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_calendar_nth_workday", [P(duban_date), P(duban_calendar), c_int, c_int, c_int], c_int, STATUS),
     Function("duban_calendar_last_workday", [P(duban_date), P(duban_calendar), c_int, c_int], c_int, STATUS),
     Function("duban_calendar_roll", [P(duban_date), P(duban_calendar), duban_date, c_int], c_int, STATUS),
+    Function("duban_db_load_calendar", [P(duban_buf), P(duban_db), c_char_p, c_size_t, c_char_p], c_int, STATUS),
+    Function("duban_db_calendar", [_out(duban_calendar), P(duban_db)], c_int, STATUS),
 
     # status.h
     Function("duban_status_options_init", [P(duban_status_options), c_uint32], c_int, STATUS),
@@ -409,6 +544,169 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_import_options_init", [P(duban_import_options), c_uint32], c_int, STATUS),
     Function("duban_import", [_out(duban_plan), P(duban_buf), c_char_p, c_size_t, c_char_p, P(duban_directory), P(duban_import_options)], c_int, STATUS),
     Function("duban_import_json", [P(duban_buf), c_char_p, c_size_t, c_char_p, P(duban_directory), P(duban_import_options)], c_int, STATUS),
+
+    # assess.h — schemes
+    Function("duban_assess_options_init", [P(duban_assess_options), c_uint32], c_int, STATUS),
+    Function("duban_result_json_options_init", [P(duban_result_json_options), c_uint32], c_int, STATUS),
+    Function("duban_scheme_parse_toml", [_out(duban_scheme), c_char_p, c_size_t, c_char_p], c_int, STATUS),
+    Function("duban_scheme_parse_json", [_out(duban_scheme), c_char_p, c_size_t, c_char_p], c_int, STATUS),
+    Function("duban_scheme_load", [_out(duban_scheme), c_char_p], c_int, STATUS),
+    Function("duban_scheme_free", [P(duban_scheme)], None),
+    Function("duban_scheme_name", [P(duban_scheme), size_p], text_p, NONNULL),
+    Function("duban_scheme_version", [P(duban_scheme), size_p], text_p, NONNULL),
+    Function("duban_scheme_origin", [P(duban_scheme), size_p], text_p, NONNULL),
+    Function("duban_scheme_points", [P(c_double), P(c_double), P(duban_scheme)], c_int, STATUS),
+    Function("duban_scheme_counts", [size_p, size_p, P(duban_scheme)], c_int, STATUS),
+    Function("duban_scheme_to_json", [P(duban_buf), P(duban_scheme)], c_int, STATUS),
+
+    # assess.h — inputs
+    Function("duban_assess_input_parse", [_out(duban_assess_input), P(duban_plan), P(duban_calendar), c_char_p, c_size_t, c_char_p], c_int, STATUS),
+    Function("duban_assess_input_load", [_out(duban_assess_input), P(duban_plan), P(duban_calendar), c_char_p], c_int, STATUS),
+    Function("duban_assess_input_from_db", [_out(duban_assess_input), P(duban_db), P(duban_plan), P(duban_calendar), duban_date], c_int, STATUS),
+    Function("duban_assess_input_merge", [_out(duban_assess_input), P(duban_assess_input), P(duban_assess_input)], c_int, STATUS),
+    Function("duban_assess_input_count", [P(duban_assess_input), c_int], c_size_t),
+    Function("duban_assess_input_free", [P(duban_assess_input)], None),
+
+    # assess.h — assessors and results
+    Function("duban_assessor_new", [_out(duban_assessor), P(duban_plan), P(duban_directory), P(duban_calendar), P(duban_scheme)], c_int, STATUS),
+    Function("duban_assessor_free", [P(duban_assessor)], None),
+    Function("duban_assessor_units", [P(duban_idarray), P(duban_assessor)], c_int, STATUS),
+    Function("duban_assessor_run", [_out(duban_assessment), P(duban_assessor), P(duban_assess_input), duban_date, P(duban_assess_options)], c_int, STATUS),
+    Function("duban_assessment_free", [P(duban_assessment)], None),
+    Function("duban_assessment_as_of", [P(duban_date), P(duban_assessment)], c_int, STATUS),
+    Function("duban_assessment_scheme_name", [P(duban_assessment), size_p], text_p, NONNULL),
+    Function("duban_assessment_scheme_version", [P(duban_assessment), size_p], text_p, NONNULL),
+    Function("duban_assessment_digest", [P(duban_assessment), size_p], text_p, NONNULL),
+    Function("duban_assessment_points", [P(c_double), P(c_double), P(duban_assessment)], c_int, STATUS),
+    Function("duban_assessment_unit_count", [P(duban_assessment)], c_size_t),
+    Function("duban_assessment_units", [P(duban_idarray), P(duban_assessment)], c_int, STATUS),
+    Function("duban_assessment_ranking", [P(duban_idarray), P(duban_assessment)], c_int, STATUS),
+    Function("duban_assessment_unit_name", [P(duban_assessment), c_int64, size_p], text_p, NONNULL),
+    Function("duban_assessment_unit_scores", [P(c_double), P(c_double), P(c_double), P(c_double), P(duban_assessment), c_int64], c_int, STATUS),
+    Function("duban_assessment_unit_grade", [P(duban_assessment), c_int64, size_p], text_p, NONNULL),
+    Function("duban_assessment_unit_rank", [P(duban_assessment), c_int64], c_int, STATUS),
+    Function("duban_assessment_unit_vetoes", [P(duban_buf), size_p, P(duban_assessment), c_int64], c_int, STATUS),
+    Function("duban_assessment_task_count", [P(duban_assessment)], c_size_t),
+    Function("duban_assessment_task_score", [P(c_int64), P(c_double), P(c_double), P(duban_assessment), c_size_t], c_int, STATUS),
+    Function("duban_assessment_category_count", [P(duban_assessment)], c_size_t),
+    Function("duban_assessment_category_score", [P(c_double), P(c_double), P(duban_assessment), c_size_t], c_int, STATUS),
+    Function("duban_assessment_category_title", [P(duban_assessment), c_size_t, size_p], text_p, NONNULL),
+    Function("duban_assessment_to_json", [P(duban_buf), P(duban_assessment), P(duban_result_json_options)], c_int, STATUS),
+    Function("duban_assessment_explanation", [P(duban_buf), P(duban_assessment), c_int64], c_int, STATUS),
+    Function("duban_assessment_explain", [P(duban_buf), P(duban_assessment), c_int64], c_int, STATUS),
+
+    # assess.h — stored runs and comparisons
+    Function("duban_assessment_store", [P(c_int64), P(duban_db), P(duban_assessment), c_int64], c_int, STATUS),
+    Function("duban_assess_run_cursor_new", [_out(duban_assess_run_cursor), P(duban_db)], c_int, STATUS),
+    Function("duban_assess_run_cursor_next", [P(duban_assess_run_cursor)], c_int, STATUS),
+    Function("duban_assess_run_cursor_count", [P(duban_assess_run_cursor)], c_size_t),
+    Function("duban_assess_run_cursor_id", [P(duban_assess_run_cursor)], c_int64, NONZERO),
+    Function("duban_assess_run_cursor_created", [P(duban_assess_run_cursor), size_p], text_p, NONNULL),
+    Function("duban_assess_run_cursor_scheme_name", [P(duban_assess_run_cursor), size_p], text_p, NONNULL),
+    Function("duban_assess_run_cursor_scheme_version", [P(duban_assess_run_cursor), size_p], text_p, NONNULL),
+    Function("duban_assess_run_cursor_as_of", [P(duban_date), P(duban_assess_run_cursor)], c_int, STATUS),
+    Function("duban_assess_run_cursor_digest", [P(duban_assess_run_cursor), size_p], text_p, NONNULL),
+    Function("duban_assess_run_cursor_free", [P(duban_assess_run_cursor)], None),
+    Function("duban_assess_run_load", [P(duban_buf), P(duban_db), c_int64], c_int, STATUS),
+    Function("duban_assess_diff", [P(duban_buf), size_p, c_char_p, c_size_t, c_char_p, c_size_t], c_int, STATUS),
+
+    # report.h — reports
+    Function("duban_report_new", [_out(duban_report)], c_int, STATUS),
+    Function("duban_report_free", [P(duban_report)], None),
+    Function("duban_report_set_item", [P(duban_report), c_int64, c_int64, c_char_p], c_int, STATUS),
+    Function("duban_report_set_actor", [P(duban_report), c_int64, c_char_p], c_int, STATUS),
+    Function("duban_report_set_date", [P(duban_report), duban_date], c_int, STATUS),
+    Function("duban_report_set_status", [P(duban_report), c_int], c_int, STATUS),
+    Function("duban_report_set_percent", [P(duban_report), c_double], c_int, STATUS),
+    Function("duban_report_set_narrative", [P(duban_report), c_char_p, c_size_t], c_int, STATUS),
+    Function("duban_report_add_indicator", [P(duban_report), c_char_p, c_double, c_char_p], c_int, STATUS),
+    Function("duban_report_add_evidence", [P(duban_report), c_char_p], c_int, STATUS),
+    Function("duban_report_set_supersedes", [P(duban_report), c_int64], c_int, STATUS),
+    Function("duban_db_add_report", [P(c_int64), P(duban_db), P(duban_report)], c_int, STATUS),
+    Function("duban_db_add_reports", [P(duban_idarray), P(duban_db), P(P(duban_report)), c_size_t], c_int, STATUS),
+    Function("duban_db_import_reports_csv", [P(duban_idarray), P(duban_db), c_int64, c_char_p, c_size_t, c_char_p], c_int, STATUS),
+
+    # report.h — the workflow
+    Function("duban_step_init", [P(duban_step), c_uint32], c_int, STATUS),
+    Function("duban_db_submit_closure", [P(c_int64), P(duban_db), c_int64, c_int64, c_char_p, P(duban_step)], c_int, STATUS),
+    Function("duban_db_approve_closure", [P(c_int64), P(duban_db), c_int64, P(duban_step)], c_int, STATUS),
+    Function("duban_db_return_closure", [P(c_int64), P(duban_db), c_int64, P(duban_step)], c_int, STATUS),
+    Function("duban_db_request_extension", [P(c_int64), P(duban_db), c_int64, c_int64, c_char_p, duban_date, P(duban_step)], c_int, STATUS),
+    Function("duban_db_approve_extension", [P(c_int64), P(duban_db), c_int64, P(duban_step)], c_int, STATUS),
+    Function("duban_db_refuse_extension", [P(c_int64), P(duban_db), c_int64, P(duban_step)], c_int, STATUS),
+    Function("duban_db_set_coordinator", [P(c_int64), P(duban_db), c_int64, c_int64, c_char_p], c_int, STATUS),
+    Function("duban_db_coordinator", [P(c_int64), P(duban_db)], c_int, STATUS),
+
+    # report.h — history
+    Function("duban_history_options_init", [P(duban_history_options), c_uint32], c_int, STATUS),
+    Function("duban_event_cursor_new", [_out(duban_event_cursor), P(duban_db), c_int64, c_int64, P(duban_history_options)], c_int, STATUS),
+    Function("duban_event_cursor_next", [P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_count", [P(duban_event_cursor)], c_size_t),
+    Function("duban_event_cursor_id", [P(duban_event_cursor)], c_int64, NONZERO),
+    Function("duban_event_cursor_kind", [P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_plan", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_task", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_task_key", [P(duban_event_cursor), size_p], text_p, NONNULL),
+    Function("duban_event_cursor_instance", [P(duban_event_cursor), size_p], text_p, NONNULL),
+    Function("duban_event_cursor_unit", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_user", [P(duban_event_cursor), size_p], text_p, NONNULL),
+    Function("duban_event_cursor_date", [P(duban_date), P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_recorded", [P(duban_event_cursor), size_p], text_p, NONNULL),
+    Function("duban_event_cursor_text", [P(duban_event_cursor), size_p], text_p, NONNULL),
+    Function("duban_event_cursor_status", [P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_percent", [P(c_double), P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_indicator_count", [P(duban_event_cursor)], c_size_t),
+    Function("duban_event_cursor_indicator", [P(P(c_char)), size_p, P(c_double), P(P(c_char)), size_p, P(duban_event_cursor), c_size_t], c_int, STATUS),
+    Function("duban_event_cursor_evidence_count", [P(duban_event_cursor)], c_size_t),
+    Function("duban_event_cursor_evidence", [P(duban_event_cursor), c_size_t, size_p], text_p, NONNULL),
+    Function("duban_event_cursor_ref", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_superseded_by", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_until", [P(duban_date), P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_due", [P(duban_date), P(duban_event_cursor)], c_int, STATUS),
+    Function("duban_event_cursor_target", [P(duban_event_cursor)], c_int64),
+    Function("duban_event_cursor_free", [P(duban_event_cursor)], None),
+
+    # report.h — states as of a date
+    Function("duban_state_cursor_new", [_out(duban_state_cursor), P(duban_db), c_int64, duban_date], c_int, STATUS),
+    Function("duban_state_cursor_next", [P(duban_state_cursor)], c_int, STATUS),
+    Function("duban_state_cursor_count", [P(duban_state_cursor)], c_size_t),
+    Function("duban_state_cursor_task", [P(duban_state_cursor)], c_int64, NONZERO),
+    Function("duban_state_cursor_task_key", [P(duban_state_cursor), size_p], text_p, NONNULL),
+    Function("duban_state_cursor_instance", [P(duban_state_cursor), size_p], text_p, NONNULL),
+    Function("duban_state_cursor_closure", [P(duban_state_cursor)], c_int, STATUS),
+    Function("duban_state_cursor_submission", [P(duban_state_cursor)], c_int64),
+    Function("duban_state_cursor_date", [P(duban_date), P(duban_state_cursor), c_int], c_int, STATUS),
+    Function("duban_state_cursor_return_reason", [P(duban_state_cursor), size_p], text_p, NONNULL),
+    Function("duban_state_cursor_latest_report", [P(c_int64), P(c_int64), P(duban_date), P(c_int), P(c_double), P(duban_state_cursor)], c_int, STATUS),
+    Function("duban_state_cursor_extension_count", [P(duban_state_cursor)], c_size_t),
+    Function("duban_state_cursor_extension", [P(c_int64), P(duban_date), P(c_int), P(duban_state_cursor), c_size_t], c_int, STATUS),
+    Function("duban_state_cursor_free", [P(duban_state_cursor)], None),
+
+    # report.h — the audit chain, and names
+    Function("duban_db_verify", [_out(duban_chain_check), P(duban_db)], c_int, STATUS),
+    Function("duban_chain_check_free", [P(duban_chain_check)], None),
+    Function("duban_chain_check_finding", [P(duban_chain_check)], c_int, STATUS),
+    Function("duban_chain_check_event", [P(duban_chain_check)], c_int64),
+    Function("duban_chain_check_events", [P(duban_chain_check)], c_int64),
+    Function("duban_chain_check_algorithm", [P(duban_chain_check)], c_int, STATUS),
+    Function("duban_chain_check_head", [P(duban_chain_check), size_p], text_p, NONNULL),
+    Function("duban_chain_check_message", [P(duban_chain_check), size_p], text_p, NONNULL),
+    Function("duban_report_status_name", [c_int], c_char_p, NONNULL),
+    Function("duban_event_kind_name", [c_int], c_char_p, NONNULL),
+    Function("duban_closure_state_name", [c_int], c_char_p, NONNULL),
+
+    # export.h
+    Function("duban_snapshot_options_init", [P(duban_snapshot_options), c_uint32], c_int, STATUS),
+    Function("duban_snapshot_render_options_init", [P(duban_snapshot_render_options), c_uint32], c_int, STATUS),
+    Function("duban_snapshot_take", [_out(duban_snapshot), P(duban_db), P(duban_plan), duban_date, P(duban_snapshot_options)], c_int, STATUS),
+    Function("duban_snapshot_free", [P(duban_snapshot)], None),
+    Function("duban_snapshot_as_of", [P(duban_date), P(duban_snapshot)], c_int, STATUS),
+    Function("duban_snapshot_plan_id", [P(duban_snapshot)], c_int64, NONZERO),
+    Function("duban_snapshot_task_count", [P(duban_snapshot)], c_size_t),
+    Function("duban_snapshot_has_assessment", [P(duban_snapshot)], c_int, STATUS),
+    Function("duban_snapshot_write_xlsx", [P(duban_snapshot), c_char_p], c_int, STATUS),
+    Function("duban_snapshot_render", [P(duban_buf), P(duban_snapshot), c_int, P(duban_snapshot_render_options)], c_int, STATUS),
+    Function("duban_snapshot_write", [P(duban_snapshot), c_char_p, c_int, P(duban_snapshot_render_options)], c_int, STATUS),
 )
 # fmt: on
 

@@ -6,6 +6,10 @@ Council's notices for 2023–2026; :meth:`Calendar.load` adds years or local
 rules (docs/calendar.md). A query that needs a year without data raises
 :class:`~duban.OutOfRangeError` ("no published calendar for 2027 …") unless
 the calendar was made with ``weekends_only_fallback=True``.
+
+A ledger keeps calendar data too (``Ledger.load_calendar``, and
+``Ledger.calendar`` for the result): the functions at the end of this module
+do that work for :class:`duban.Ledger`.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import os
 from ctypes import byref, c_int
 from dataclasses import dataclass
 from typing import Any, Optional, Union
@@ -238,3 +243,27 @@ class Calendar(Handle):
         years = [y for y in range(2000, 2100) if self.has_year(y)]
         span = f"{years[0]}–{years[-1]}" if years else "no years"
         return f"<duban.Calendar {span}>"
+
+
+def ledger_calendar(ledger: Any) -> Calendar:
+    """What :meth:`duban.Ledger.calendar` returns: the ledger's calendar."""
+    out = _ffi.POINTER(_ffi.duban_calendar)()
+    lib.duban_db_calendar(byref(out), ledger._handle())
+    return Calendar(out)
+
+
+def load_into_ledger(ledger: Any, source: _source.JsonSource, origin: Optional[str]) -> dict[str, Any]:
+    """What :meth:`duban.Ledger.load_calendar` does. A file's origin is its
+    name (not its path), as ``duban calendar load`` keeps it."""
+    text, name = _source.read(source, "calendar data")
+    if origin is None and name is not None:
+        origin = os.path.basename(name)
+    handle = ledger._handle()
+    c_origin = to_nts(origin, "origin") if origin is not None else None
+    report = json.loads(take_text(lambda buf: lib.duban_db_load_calendar(buf, handle, text, len(text), c_origin)))
+    for day in report["days"]:
+        day["date"] = datetime.date.fromisoformat(day["date"])
+    for move in report["moved"]:
+        move["before"] = datetime.date.fromisoformat(move["before"])
+        move["after"] = datetime.date.fromisoformat(move["after"])
+    return report

@@ -8,12 +8,17 @@ from ctypes import POINTER, byref, c_int64
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _ffi, _source
-from ._errors import ErrorClass, OutOfRangeError, StorageError
+from ._errors import ErrorClass, InvalidArgumentError, OutOfRangeError, StorageError
 from ._handle import Handle
 from ._lib import lib
 from ._text import to_nts
+from .assess import Assessing
 from .directory import Directory
+from .export import Exporting
+from .history import HashAlgorithm, History
 from .plan import Plan, PlanCursor, PlanInfo
+from .reports import ReportWriting
+from .workflow import Workflow
 
 if TYPE_CHECKING:
     from .calendar import Calendar
@@ -36,10 +41,36 @@ def _timeout_ms(value: Timeout) -> int:
     return max(ms, -_INT32_MAX - 1)
 
 
-class Ledger(Handle):
-    """An open ledger: one SQLite file holding the unit directory and any
-    number of plans. Open one with :func:`duban.open`; use it as a context
-    manager or call :meth:`close`.
+def _hash_arg(value: Union[str, HashAlgorithm]) -> int:
+    if isinstance(value, HashAlgorithm):
+        return int(value)
+    if isinstance(value, str) and value.upper() in HashAlgorithm.__members__:
+        return int(HashAlgorithm[value.upper()])
+    raise InvalidArgumentError(f"hash {value!r} is not 'sm3' or 'sha256'", klass=ErrorClass.ARGUMENT)
+
+
+def _int32(value: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    if not -_INT32_MAX - 1 <= value <= _INT32_MAX:
+        raise OutOfRangeError(f"{what} {value} does not fit the library's int32_t", klass=ErrorClass.ARGUMENT)
+    return value
+
+
+class Ledger(Handle, ReportWriting, Workflow, History, Assessing, Exporting):
+    """An open ledger: one SQLite file holding the unit directory, any
+    number of plans, and their progress: reports, closures, extensions, and
+    the audit chain over all of it. Open one with :func:`duban.open`; use it
+    as a context manager or call :meth:`close`.
+
+    The progress methods come from :mod:`duban.reports`
+    (:meth:`add_report`, :meth:`add_reports`, :meth:`import_reports_csv`),
+    :mod:`duban.workflow` (:meth:`submit_closure`, :meth:`approve_closure`,
+    :meth:`return_closure`, :meth:`request_extension`,
+    :meth:`approve_extension`, :meth:`refuse_extension`,
+    :meth:`set_coordinator`, :attr:`coordinator`) and :mod:`duban.history`
+    (:meth:`history`, :meth:`states`, :meth:`verify`); the exports from
+    :mod:`duban.export` (:meth:`snapshot`).
 
     Every write is one transaction. Plans and directories read from a ledger
     are snapshots: they stay valid after it is closed. A ledger is used by one
@@ -138,6 +169,37 @@ class Ledger(Handle):
 
         return ledger_status(self, as_of, plan, calendar, **options)
 
+    # -- calendar ----------------------------------------------------------------
+
+    def calendar(self) -> "Calendar":
+        """The ledger's working-day calendar: the built-in notices with every
+        calendar data set loaded into this ledger applied, oldest first. A
+        snapshot: it stays valid after the ledger is closed."""
+        from .calendar import ledger_calendar
+
+        return ledger_calendar(self)
+
+    def load_calendar(self, source: _source.JsonSource, origin: Optional[str] = None) -> dict[str, Any]:
+        """Keeps calendar data (a path, JSON text or bytes, or a dict in the
+        calendar data format) in the ledger, as an audited event with its
+        origin (a file's name by default, else ``"api"``), and returns what
+        changed: ``{"event": id or None, "years_added": [...],
+        "years_replaced": [...], "days": [{"date", "was_working",
+        "now_working", "was_known", "now_known", "reason"}], "moved":
+        [{"plan", "task", "key", "instance", "title", "before", "after"}]}``
+        with dates as :class:`datetime.date`. ``"moved"`` lists every task
+        and instance of every stored plan whose due date the data moved.
+        Data the ledger already holds change nothing (``"event"`` is None).
+
+        Raises:
+            ParseError: not calendar data (the message names the field).
+            InvalidArgumentError: contradictory data, naming the origin.
+            MisuseError: the ledger was opened read-only.
+        """
+        from .calendar import load_into_ledger
+
+        return load_into_ledger(self, source, origin)
+
     # -- directory ---------------------------------------------------------------
 
     def directory(self) -> Directory:
@@ -163,6 +225,9 @@ def open(  # noqa: A001 - duban.open mirrors sqlite3.connect / builtins.open on 
     read_only: bool = False,
     busy_timeout: Optional[Timeout] = None,
     check_integrity: bool = False,
+    hash: Union[str, HashAlgorithm, None] = None,  # noqa: A002 - the name the C field and the docs use
+    busy_retries: Optional[int] = None,
+    max_size: Optional[int] = None,
 ) -> Ledger:
     """Opens, by default creating, the ledger at `path`.
 
@@ -175,6 +240,14 @@ def open(  # noqa: A001 - duban.open mirrors sqlite3.connect / builtins.open on 
             (or a ``timedelta``); the library's default (5 s) when None; 0
             means not at all.
         check_integrity: check the whole file on open (reads all of it).
+        hash: the audit chain's hash when this open starts the chain (a new
+            ledger): ``"sm3"`` (the default) or ``"sha256"``. Another hash
+            than an existing chain's is :class:`InvalidArgumentError`.
+        busy_retries: how often a write that found the file busy is tried
+            again before :class:`BusyError` (the library's default: 3).
+        max_size: a ceiling on the file's size in bytes: a write past it
+            fails as on a full disk (:class:`StorageError`) and changes
+            nothing.
 
     Raises:
         NotFoundError: missing, and not to be created.
@@ -201,6 +274,12 @@ def open(  # noqa: A001 - duban.open mirrors sqlite3.connect / builtins.open on 
     opts.flags = flags
     if busy_timeout is not None:
         opts.busy_timeout_ms = _timeout_ms(busy_timeout)
+    if hash is not None:
+        opts.hash = _hash_arg(hash)
+    if busy_retries is not None:
+        opts.busy_retries = _int32(busy_retries, "busy_retries")
+    if max_size is not None:
+        opts.max_size = max_size
     out = POINTER(_ffi.duban_db)()
     try:
         lib.duban_db_open(byref(out), to_nts(text, "path"), byref(opts))

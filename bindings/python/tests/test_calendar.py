@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,74 @@ def test_closed_calendar_raises():
     c.close()
     with pytest.raises(duban.ClosedError):
         c.is_workday(D(2024, 1, 2))
+
+
+# -- calendar data kept in a ledger (the 2027 notice is made up:
+#    tests/data/calendar/README.md) ---------------------------------------------
+
+CALENDAR_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "calendar"
+
+
+@pytest.fixture
+def ledger_2027(tmp_path):
+    with duban.open(tmp_path / "calendar.duban") as db:
+        db.import_plan(CALENDAR_DATA / "plan-2027.json")
+        yield db
+
+
+def test_ledger_load_calendar_reports_moved_deadlines(ledger_2027):
+    assert not ledger_2027.calendar().has_year(2027)
+    report = ledger_2027.load_calendar(CALENDAR_DATA / "2027-test.json")
+    assert report["event"] == 3
+    assert report["years_added"] == [2027]
+    assert report["years_replaced"] == []
+    assert len(report["days"]) == 18
+    assert report["days"][0] == {
+        "date": D(2027, 1, 1),
+        "was_working": True,
+        "now_working": False,
+        "was_known": False,
+        "now_known": True,
+        "reason": "元旦 (测试用通知（虚构，非真实2027年安排）)",
+    }
+    assert [(m["key"], m["instance"], m["before"], m["after"]) for m in report["moved"]] == [
+        ("3", "3@2027-01", D(2027, 1, 10), D(2027, 1, 11)),
+        ("3", "3@2027-02", D(2027, 2, 10), D(2027, 2, 15)),
+        ("3", "3@2027-04", D(2027, 4, 10), D(2027, 4, 12)),
+        ("3", "3@2027-07", D(2027, 7, 10), D(2027, 7, 12)),
+        ("3", "3@2027-10", D(2027, 10, 10), D(2027, 10, 11)),
+        ("4", "", D(2027, 10, 8), D(2027, 10, 9)),
+    ]
+    assert report["moved"][-1]["title"] == "选派挂职干部"
+
+    cal = ledger_2027.calendar()
+    assert cal.has_year(2027) and cal.is_workday(D(2027, 10, 9))
+    # The same data again: nothing is written, nothing moves.
+    again = ledger_2027.load_calendar((CALENDAR_DATA / "2027-test.json").read_text(encoding="utf-8"))
+    assert again["event"] is None and again["moved"] == [] and again["days"] == []
+    # Status from the ledger settles due dates on the ledger's calendar.
+    status = ledger_2027.status(D(2027, 9, 1))
+    assert status["4"].due == D(2027, 10, 9)
+
+
+def test_ledger_calendar_outlives_the_ledger(tmp_path):
+    path = tmp_path / "kept.duban"
+    with duban.open(path) as db:
+        db.load_calendar(CALENDAR_DATA / "2027-local-test.json")
+    with duban.open(path, read_only=True) as db:
+        cal = db.calendar()
+        with pytest.raises(duban.MisuseError):
+            db.load_calendar(CALENDAR_DATA / "2027-test.json")
+    assert cal.describe(D(2027, 4, 30)).name == "台风停工"
+
+
+def test_ledger_load_calendar_errors_name_the_origin(ledger_2027):
+    with pytest.raises(duban.ParseError, match="^api: "):
+        ledger_2027.load_calendar({"duban_calendar": 1, "years": 3})
+    clash = {"duban_calendar": 1, "years": [{"year": 2028, "source": "x", "workdays": ["2027-10-02"]}]}
+    ledger_2027.load_calendar(CALENDAR_DATA / "2027-test.json", origin="notice.json")
+    with pytest.raises(duban.InvalidArgumentError, match=r"^2028\.json \(with the calendar the ledger holds\): 2028: "):
+        ledger_2027.load_calendar(clash, origin="2028.json")
+    with pytest.raises(duban.InvalidArgumentError, match="origin"):
+        ledger_2027.load_calendar(clash, origin="")
+    assert ledger_2027.verify().intact

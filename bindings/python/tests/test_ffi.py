@@ -150,8 +150,14 @@ def test_struct_layouts_match_the_c_api():
     assert ctypes.sizeof(_ffi.duban_buf) == 3 * ctypes.sizeof(ctypes.c_size_t)
     assert ctypes.sizeof(_ffi.duban_strarray) == 2 * ctypes.sizeof(ctypes.c_void_p)
     assert ctypes.sizeof(_ffi.duban_idarray) == 2 * ctypes.sizeof(ctypes.c_void_p)
-    assert ctypes.sizeof(_ffi.duban_open_options) == 12
+    assert ctypes.sizeof(_ffi.duban_open_options) == 32  # version 2; version 1 ended at 12
     assert _ffi.duban_open_options.busy_timeout_ms.offset == 8
+    assert _ffi.duban_open_options.hash.offset == 12
+    assert _ffi.duban_open_options.max_size.offset == 24
+    assert ctypes.sizeof(_ffi.duban_step) == 56
+    assert _ffi.duban_step.unit_id.offset == 16 and _ffi.duban_step.evidence_count.offset == 48
+    assert ctypes.sizeof(_ffi.duban_history_options) == 24
+    assert _ffi.duban_history_options.instance.offset == 16
     assert ctypes.sizeof(_ffi.duban_task_query_options) == 12
     assert ctypes.sizeof(_ffi.duban_unit_query_options) == 12
     assert ctypes.sizeof(_ffi.duban_calendar_options) == 8
@@ -166,7 +172,14 @@ def test_struct_layouts_match_the_c_api():
 def test_options_init_fills_the_library_defaults():
     opts = _ffi.duban_open_options()
     lib.duban_open_options_init(ctypes.byref(opts), _ffi.OPEN_OPTIONS_VERSION)
-    assert (opts.version, opts.flags, opts.busy_timeout_ms) == (1, 0, 5000)
+    assert (opts.version, opts.flags, opts.busy_timeout_ms) == (2, 0, 5000)
+    assert (opts.hash, opts.busy_retries, opts.max_size) == (0, 3, 0)
+    step = _ffi.duban_step()
+    lib.duban_step_init(ctypes.byref(step), _ffi.STEP_VERSION)
+    assert (step.version, step.unit_id, step.user, step.evidence_count) == (1, 0, None, 0)
+    h = _ffi.duban_history_options()
+    lib.duban_history_options_init(ctypes.byref(h), _ffi.HISTORY_OPTIONS_VERSION)
+    assert (h.version, h.as_of.year, h.instance) == (1, 0, None)
     t = _ffi.duban_task_query_options()
     lib.duban_task_query_options_init(ctypes.byref(t), _ffi.TASK_QUERY_OPTIONS_VERSION)
     assert (t.version, t.role, t.through_groups) == (1, 0, 1)

@@ -248,6 +248,51 @@ DUBAN_API int duban_calendar_last_workday(duban_date *out, const duban_calendar 
 DUBAN_API int duban_calendar_roll(duban_date *out, const duban_calendar *cal, duban_date date,
                                   duban_roll_t convention) DUBAN_NOEXCEPT;
 
+/**
+ * Keeps calendar data in a ledger: its years replace the same years of the
+ * ledger's calendar, its local rules are added, and the data are stored as
+ * a calendar_loaded event of the audit chain (docs/calendar.md, "Calendar
+ * data in the ledger"), with `origin` as its first evidence. Acts as the
+ * host application. Nothing is written on any error, nor when the ledger's
+ * calendar already holds exactly these data.
+ * @param report_json_out filled on success with what the load did, as
+ *        JSON: {"event": N or null, "years_added": [2027],
+ *        "years_replaced": [], "days": [{"date", "was_working",
+ *        "now_working", "was_known", "now_known", "reason"}], "moved":
+ *        [{"plan", "task", "key", "instance", "title", "before", "after"}]}
+ *        where "moved" lists every task and instance of every stored plan
+ *        whose due date the data moved; left as it was on failure. May be
+ *        NULL when the report is not wanted.
+ * @param db an open ledger, not read-only
+ * @param json calendar data, UTF-8 JSON (docs/calendar.md)
+ * @param len bytes of `json`, or DUBAN_NTS when NUL-terminated
+ * @param origin where the data come from (a file name), kept in the
+ *        ledger's history and named in messages; NULL means "api"
+ * @return DUBAN_OK, DUBAN_EPARSE (not calendar data; with the field),
+ *         DUBAN_EINVAL (contradictory data, alone or with the years the
+ *         ledger holds; naming `origin`), DUBAN_EENCODING, DUBAN_EMISUSE
+ *         (a read-only ledger), DUBAN_EIO, DUBAN_EBUSY
+ * @note caller releases `report_json_out` with duban_buf_dispose
+ * @since 0.1
+ */
+DUBAN_API int duban_db_load_calendar(duban_buf *report_json_out, duban_db *db, const char *json, size_t len,
+                                     const char *origin) DUBAN_NOEXCEPT;
+
+/**
+ * The ledger's calendar: the built-in notices with every calendar data
+ * set loaded into the ledger applied, oldest first. The ledger's due dates
+ * (states, extensions) are settled on it; pass it to duban_db_status to
+ * see status on the same calendar.
+ * @param out receives the calendar; set to NULL on failure
+ * @param db an open ledger
+ * @return DUBAN_OK, DUBAN_ECORRUPT (stored calendar data no longer read),
+ *         DUBAN_EIO, DUBAN_EMISUSE
+ * @note caller frees with duban_calendar_free; it stays valid after `db`
+ *       is freed and does not follow later loads
+ * @since 0.1
+ */
+DUBAN_API int duban_db_calendar(duban_calendar **out, duban_db *db) DUBAN_NOEXCEPT;
+
 DUBAN_END_DECL
 
 #endif /* DUBAN_CALENDAR_H */

@@ -87,7 +87,8 @@ typedef enum {
   DUBAN_EBUSY = -10,    /**< SQLite busy or locked */
   DUBAN_ECORRUPT = -11, /**< stored data is corrupt */
   DUBAN_EMISUSE = -12,  /**< API misuse detected (e.g. a NULL handle) */
-  DUBAN_EUSER = -13     /**< a callback aborted */
+  DUBAN_EUSER = -13,    /**< a callback aborted */
+  DUBAN_EPERM = -14     /**< a permission rule refuses the acting unit; nothing was written */
 } duban_status_t;
 
 /**
@@ -141,6 +142,14 @@ typedef struct duban_calendar duban_calendar;
 typedef struct duban_status duban_status;
 /** A walk over some items of a status report: a unit's, or one light's (duban/status.h). @since 0.1 */
 typedef struct duban_status_cursor duban_status_cursor;
+/** A progress report being put together (duban/report.h). @since 0.1 */
+typedef struct duban_report duban_report;
+/** A cursor over the events of a task's history (duban/report.h). @since 0.1 */
+typedef struct duban_event_cursor duban_event_cursor;
+/** A cursor over the states of a plan's items as of a date (duban/report.h). @since 0.1 */
+typedef struct duban_state_cursor duban_state_cursor;
+/** The result of checking a ledger's audit chain (duban/report.h). @since 0.1 */
+typedef struct duban_chain_check duban_chain_check;
 
 /**
  * Passed as a length, means "the text is NUL-terminated; measure it".

@@ -265,7 +265,9 @@ DUBAN_API const char *duban_light_name(int light) DUBAN_NOEXCEPT;
  * @param out receives the report; set to NULL on failure
  * @param plan a plan loaded from `db` (duban_plan_load); one only parsed
  *        is DUBAN_EINVAL
- * @param cal the working-day calendar; NULL for the built-in one
+ * @param cal the working-day calendar; NULL for the ledger's own
+ *        (duban_db_calendar: the built-in one with the calendar data loaded
+ *        into the ledger)
  * @param opts may be NULL for the defaults
  * @return DUBAN_OK, DUBAN_EINVAL, DUBAN_ENOTFOUND (the ledger holds no such
  *         plan), DUBAN_ERANGE (`as_of` in a year the calendar has no data
