@@ -178,6 +178,37 @@ static void ranking_matches_the_cli(void) {
   CHECK(duban_assessment_unit_rank(result, 0) == 0);
   CHECK_STR(duban_assessment_unit_name(result, 0, NULL), "2025年临江区东西部协作和对口支援工作要点");
 
+  /* The same table through the ranking cursor, read after the result is gone. */
+  {
+    duban_ranking_cursor *rows = NULL;
+    double score = -1;
+    int rc;
+    CHECK_RC(duban_ranking_cursor_new(&rows, result), DUBAN_OK);
+    duban_assessment_free(result);
+    result = NULL;
+    CHECK(duban_ranking_cursor_count(rows) == EXPECTED_UNITS);
+    CHECK(duban_ranking_cursor_name(rows, NULL) == NULL); /* no row yet */
+    CHECK(duban_error_code() == DUBAN_EMISUSE);
+    for (i = 0; (rc = duban_ranking_cursor_next(rows)) == DUBAN_OK; ++i) {
+      CHECK(i < EXPECTED_UNITS);
+      if (i >= EXPECTED_UNITS) break;
+      CHECK(duban_ranking_cursor_unit(rows) == ranking.ids[i]);
+      CHECK_STR(duban_ranking_cursor_name(rows, NULL), expected_ranking[i]);
+      CHECK(duban_ranking_cursor_rank(rows) == (int)i + 1);
+      CHECK_RC(duban_ranking_cursor_score(&score, rows), DUBAN_OK);
+      if (i == 0) {
+        CHECK(score == 101.0);
+        CHECK_STR(duban_ranking_cursor_grade(rows, NULL), "好");
+      }
+    }
+    CHECK(rc == DUBAN_DONE && i == EXPECTED_UNITS);
+    CHECK(duban_ranking_cursor_rank(rows) == DUBAN_EMISUSE); /* past the end */
+    duban_ranking_cursor_free(rows);
+    CHECK_RC(duban_ranking_cursor_new(&rows, NULL), DUBAN_EMISUSE);
+    CHECK(rows == NULL);
+    duban_ranking_cursor_free(NULL);
+  }
+
   duban_idarray_dispose(&ranking);
   duban_idarray_dispose(&units);
   duban_assessment_free(result);

@@ -712,7 +712,21 @@ FUNCTIONS: tuple[Function, ...] = (
 
 # Exported symbols the binding deliberately does not call, each with the
 # reason. Empty today: every symbol of libduban 0.1 is bound.
-INTENTIONALLY_UNBOUND: dict[str, str] = {}
+_RANKING_CURSOR = "Assessment.ranking reads the same rows through duban_assessment_ranking and the unit accessors"
+INTENTIONALLY_UNBOUND: dict[str, str] = {
+    name: _RANKING_CURSOR
+    for name in (
+        "duban_ranking_cursor_new",
+        "duban_ranking_cursor_next",
+        "duban_ranking_cursor_count",
+        "duban_ranking_cursor_unit",
+        "duban_ranking_cursor_name",
+        "duban_ranking_cursor_rank",
+        "duban_ranking_cursor_score",
+        "duban_ranking_cursor_grade",
+        "duban_ranking_cursor_free",
+    )
+}
 
 
 def bind_one(cdll: ctypes.CDLL, fn: Function) -> Any:

@@ -34,6 +34,8 @@ typedef struct duban_assessor duban_assessor;
 typedef struct duban_assessment duban_assessment;
 /** A cursor over the assessment runs stored in a ledger. @since 0.1 */
 typedef struct duban_assess_run_cursor duban_assess_run_cursor;
+/** A walk over an assessment's units in ranking order (duban_ranking_cursor_new). @since 0.1 */
+typedef struct duban_ranking_cursor duban_ranking_cursor;
 
 /**
  * The parts of an assessment input, for duban_assess_input_count.
@@ -470,6 +472,79 @@ DUBAN_API const char *duban_assessment_unit_grade(const duban_assessment *result
  * @since 0.1
  */
 DUBAN_API int duban_assessment_unit_rank(const duban_assessment *result, int64_t unit) DUBAN_NOEXCEPT;
+
+/**
+ * A cursor over the assessed units, best first (ties share a rank and keep
+ * directory order): what a ranking table shows, row by row.
+ * @param out receives the cursor, before its first row; NULL on failure
+ * @return DUBAN_OK, DUBAN_EMISUSE
+ * @note caller frees with duban_ranking_cursor_free; the cursor holds its
+ *       own copy of the rows, so the result may be freed first
+ * @since 0.1
+ */
+DUBAN_API int duban_ranking_cursor_new(duban_ranking_cursor **out, const duban_assessment *result) DUBAN_NOEXCEPT;
+
+/**
+ * Moves to the next row.
+ * @return DUBAN_OK with a row current, DUBAN_DONE after the last,
+ *         DUBAN_EMISUSE for a NULL cursor
+ * @since 0.1
+ */
+DUBAN_API int duban_ranking_cursor_next(duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The number of rows: the assessed units.
+ * @return the count, or 0 for a NULL `cursor` (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API size_t duban_ranking_cursor_count(const duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's unit id.
+ * @return the id, or 0 when there is no current row (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API int64_t duban_ranking_cursor_unit(const duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's unit name, as the directory writes it.
+ * @param len_out may be NULL; receives the length in bytes
+ * @return NUL-terminated UTF-8, or NULL when there is no current row
+ * @note borrowed; valid until the cursor is freed
+ * @since 0.1
+ */
+DUBAN_API const char *duban_ranking_cursor_name(const duban_ranking_cursor *cursor, size_t *len_out) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's rank (1 for the best; tied units share one).
+ * @return the rank, or < 0 when there is no current row (DUBAN_EMISUSE)
+ * @since 0.1
+ */
+DUBAN_API int duban_ranking_cursor_rank(const duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's total score (base plus bonus; 0 when a veto zeroed it).
+ * @param out receives the score; 0 on failure
+ * @return DUBAN_OK, DUBAN_EMISUSE when there is no current row
+ * @since 0.1
+ */
+DUBAN_API int duban_ranking_cursor_score(double *out, const duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
+ * The current row's grade (好, 较好, 一般, 较差 or the scheme's own).
+ * @param len_out may be NULL; receives the length in bytes
+ * @return NUL-terminated UTF-8, or NULL when there is no current row
+ * @note borrowed; valid until the cursor is freed
+ * @since 0.1
+ */
+DUBAN_API const char *duban_ranking_cursor_grade(const duban_ranking_cursor *cursor, size_t *len_out) DUBAN_NOEXCEPT;
+
+/**
+ * Frees a cursor.
+ * @param cursor may be NULL (no-op)
+ * @since 0.1
+ */
+DUBAN_API void duban_ranking_cursor_free(duban_ranking_cursor *cursor) DUBAN_NOEXCEPT;
 
 /**
  * The vetoes (一票否决) that applied to a unit (or the plan): a JSON array
