@@ -5,16 +5,32 @@
 // per responsibility (the least any per-unit roll-up must do), walked in
 // task order and in unit order. The aim: scoring within 5× of the baseline.
 //
+// What each benchmark times:
+//  - BM_Score: Assessor::run on the facts in memory, without the input
+//    digest (AssessOptions::digest off), the result freed each time;
+//  - BM_ScoreWithDigest: the same with the digest, as `duban assess` runs;
+//  - BM_EndToEnd: from the SQLite file, as `duban assess` does it: open the
+//    ledger, load the directory and the plan, build the graph, bind the
+//    scheme, read the facts as of the date (assessment_input), add the
+//    events (which the ledger does not keep) and run with the digest.
+//    The ledger is written once beforehand (BM_LedgerWrite, set-up).
+// Building the plan, the graph and the Assessor in memory is set-up too,
+// timed apart (BM_Prepare).
+//
 // --tasks=N scales everything (units N/100, three responsibilities per
 // task, about ten report facts per task); the smoke test runs a tiny N.
-// Building the plan, the graph and the Assessor is set-up, timed apart
-// (BM_Prepare); BM_Score is what a run costs once the scheme is bound.
+// --ledger=FILE keeps the generated ledger there and reuses it when it
+// exists (a million tasks' ledger takes a minute and a half to write and
+// 2 GB of disk; the run peaks near 14 GB resident); without it the ledger
+// is written to a temporary directory removed at exit.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -22,6 +38,7 @@
 
 #include "duban/assess.hpp"
 #include "duban/graph.hpp"
+#include "duban/ledger.hpp"
 
 namespace {
 
@@ -197,11 +214,6 @@ World& world() {
   return w;
 }
 
-double g_score_ns = 0;
-double g_by_task_ns = 0;
-double g_by_unit_ns = 0;
-double g_read_ns = 0;
-
 void BM_Prepare(benchmark::State& state) {
   World& w = world();
   for (auto _ : state) {
@@ -210,21 +222,26 @@ void BM_Prepare(benchmark::State& state) {
   state.counters["tasks"] = static_cast<double>(w.plan.tasks.size());
 }
 
-void BM_Score(benchmark::State& state) {
+void score(benchmark::State& state, bool digest) {
   World& w = world();
   duban::AssessOptions options;
-  options.digest = false;
+  options.digest = digest;
   double total = 0;
   for (auto _ : state) {
     const duban::Assessment r = w.assessor->run(w.input, kAsOf, options);
+    // The const overload: with GCC, benchmark 1.7's "+m,r" one can leave a
+    // double it was given garbled (plan_total printed as 6.9e-310).
+    benchmark::DoNotOptimize(r.plan.total);
     total = r.plan.total;
-    benchmark::DoNotOptimize(total);
   }
   state.counters["units"] = static_cast<double>(w.assessor->units().size());
   state.counters["responsibilities"] = static_cast<double>(w.by_task.size());
   state.counters["reports"] = static_cast<double>(w.input->reports.size());
   state.counters["plan_total"] = total;
 }
+
+void BM_Score(benchmark::State& state) { score(state, false); }
+void BM_ScoreWithDigest(benchmark::State& state) { score(state, true); }
 
 // Not the baseline: the least any scoring must also do, read each report
 // fact once. It shows how much of the scoring time is memory traffic over
@@ -256,24 +273,178 @@ void BM_BaselineByUnit(benchmark::State& state) {
   }
 }
 
-// Keeps each benchmark's time per iteration for the ratio printed at the end.
+// ---------------------------------------------------------------------------
+// The same world as a ledger file.
+
+std::string g_ledger_path;  // --ledger=FILE
+std::filesystem::path g_temp_dir;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Each unit's report on each instance that was reported (on time or late;
+// a missing one is no report), and a report of done on each task done by
+// its lead, written in batches so that no batch holds millions of reports.
+void write_reports(duban::Ledger& ledger, duban::PlanId plan, const World& w) {
+  // An instance's due date → its period, for the instance id: every
+  // recurring task of the world has the same recurrence.
+  std::map<duban::Date, std::string> period;
+  const auto recurring = std::find_if(w.plan.tasks.begin(), w.plan.tasks.end(),
+                                      [](const duban::Task& t) { return t.deadline.recurrence.has_value(); });
+  for (const duban::Occurrence& o : duban::expand(*recurring->deadline.recurrence, "x", std::chrono::year{2025} / 1 / 1,
+                                                  std::chrono::year{2025} / 12 / 31, *duban::WorkCalendar::builtin())) {
+    period[o.due] = o.period;
+  }
+  std::vector<duban::Report> batch;
+  const auto flush = [&] {
+    ledger.add_reports(batch);
+    batch.clear();
+  };
+  for (const duban::ReportFact& f : w.input->reports) {
+    if (!f.reported) continue;
+    duban::Report r;
+    const duban::Task& task = w.plan.tasks[static_cast<std::size_t>(f.task - 1)];
+    r.item = {plan, f.task, task.key + "@" + period.at(f.due)};
+    r.actor.unit = f.unit;
+    r.date = *f.reported;
+    batch.push_back(std::move(r));
+    if (batch.size() == 200'000) flush();
+  }
+  for (const duban::TaskFact& f : w.input->tasks) {
+    if (!f.done) continue;
+    duban::Report r;
+    r.item = {plan, f.task, ""};
+    r.actor.unit = w.plan.tasks[static_cast<std::size_t>(f.task - 1)].responsibilities.front().unit;
+    r.date = *f.done;
+    r.status = duban::ReportStatus::done;
+    batch.push_back(std::move(r));
+    if (batch.size() == 200'000) flush();
+  }
+  flush();
+}
+
+struct LedgerFile {
+  std::string path;
+  double write_seconds = 0;  // 0 when an existing file was reused
+};
+
+const LedgerFile& ledger_file() {
+  static const LedgerFile file = [] {
+    LedgerFile out;
+    if (!g_ledger_path.empty()) {
+      out.path = g_ledger_path;
+      if (std::filesystem::exists(out.path)) return out;
+    } else {
+      std::string pattern = (std::filesystem::temp_directory_path() / "duban-assess-bench-XXXXXX").string();
+      if (mkdtemp(pattern.data()) == nullptr) std::abort();
+      g_temp_dir = pattern;
+      out.path = (g_temp_dir / "bench.duban").string();
+    }
+    const World& w = world();
+    const auto start = std::chrono::steady_clock::now();
+    auto ledger = duban::Ledger::open(out.path);
+    ledger.save_directory(w.directory);
+    const duban::PlanId plan = ledger.save_plan(w.plan);
+    write_reports(ledger, plan, w);
+    out.write_seconds = seconds_since(start);
+    return out;
+  }();
+  return file;
+}
+
+void BM_LedgerWrite(benchmark::State& state) {
+  const LedgerFile& file = ledger_file();
+  for (auto _ : state) state.SetIterationTime(file.write_seconds);  // set-up, measured once (0: reused)
+  std::error_code ec;
+  state.counters["file_MB"] = static_cast<double>(std::filesystem::file_size(file.path, ec)) / 1e6;
+}
+
+void BM_EndToEnd(benchmark::State& state) {
+  const std::string& path = ledger_file().path;
+  const World& w = world();
+  double load = 0, graph = 0, bind = 0, read = 0, run = 0, total = 0;
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    duban::LedgerOptions options;
+    options.read_only = true;
+    const auto ledger = duban::Ledger::open(path, options);
+    const duban::Directory directory = ledger.load_directory();
+    const duban::PlanId plan_id = *ledger.latest_plan();
+    const duban::Plan plan = ledger.load_plan(plan_id);
+    const auto calendar = ledger.calendar();
+    load += seconds_since(start);
+    if (plan.tasks.size() != w.plan.tasks.size()) {
+      state.SkipWithError("the --ledger file was written for another --tasks");
+      break;
+    }
+    start = std::chrono::steady_clock::now();
+    const duban::ResponsibilityGraph g(plan, directory);
+    graph += seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    const duban::Assessor assessor(plan, directory, g, calendar, duban::parse_scheme_toml(kScheme, "bench.toml"));
+    bind += seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    auto input = std::make_shared<duban::AssessmentInput>(
+        duban::assessment_input(ledger, plan_id, plan, g, *calendar, kAsOf));
+    input->events = w.input->events;  // as an input file merged in: the ledger keeps no events
+    read += seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    const duban::Assessment r = assessor.run(std::move(input), kAsOf);
+    run += seconds_since(start);
+    benchmark::DoNotOptimize(r.plan.total);
+    total = r.plan.total;
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["load_s"] = load / n;
+  state.counters["graph_s"] = graph / n;
+  state.counters["bind_s"] = bind / n;
+  state.counters["read_facts_s"] = read / n;
+  state.counters["score_s"] = run / n;
+  state.counters["plan_total"] = total;
+}
+
+// ---------------------------------------------------------------------------
+// The ratios, from each benchmark's time per iteration: the median when
+// repetitions are run (--benchmark_repetitions=3), else the single run.
+
+std::map<std::string, double> g_ns;
+
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& r : runs) {
-      // Plain runs, or the mean when repetitions are aggregated.
-      const bool mean = r.run_type == Run::RT_Aggregate && r.aggregate_name == "mean";
-      if ((r.run_type != Run::RT_Iteration && !mean) || r.iterations == 0) continue;
+      const bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
+      if ((r.run_type != Run::RT_Iteration && !median) || r.iterations == 0 || r.error_occurred) continue;
+      if (r.run_type == Run::RT_Iteration && r.repetitions > 1) continue;  // wait for the median
       const double ns = r.GetAdjustedRealTime() * (r.time_unit == benchmark::kMillisecond ? 1e6 : 1.0);
       const std::string name = r.benchmark_name();
-      if (name.starts_with("BM_Score")) g_score_ns = ns;
-      if (name.starts_with("BM_BaselineByTask")) g_by_task_ns = ns;
-      if (name.starts_with("BM_BaselineByUnit")) g_by_unit_ns = ns;
-      if (name.starts_with("BM_ReadReports")) g_read_ns = ns;
+      g_ns[name.substr(0, name.find_first_of("/_", 3))] = ns;
     }
   }
 };
+
+double ns_of(const char* name) { return g_ns.contains(name) ? g_ns[name] : 0.0; }
+
+void print_ratios() {
+  const double score = ns_of("BM_Score");
+  const double by_task = ns_of("BM_BaselineByTask");
+  const double by_unit = ns_of("BM_BaselineByUnit");
+  if (score > 0 && by_task > 0 && by_unit > 0) {
+    std::printf("scoring / baseline: %.2fx (task order), %.2fx (unit order); aim 5x\n", score / by_task,
+                score / by_unit);
+    if (const double read = ns_of("BM_ReadReports"); read > 0) {
+      std::printf("scoring / (baseline by unit + one read of every report fact): %.2fx\n", score / (by_unit + read));
+    }
+  }
+  if (const double digest = ns_of("BM_ScoreWithDigest"); digest > 0 && score > 0) {
+    std::printf("the input digest adds %.1f ms to a run\n", (digest - score) / 1e6);
+  }
+  if (const double e2e = ns_of("BM_EndToEnd"); e2e > 0) {
+    std::printf("end to end from the SQLite file: %.2f s\n", e2e / 1e9);
+  }
+}
 
 }  // namespace
 
@@ -283,28 +454,31 @@ int main(int argc, char** argv) {
     const std::string_view a = argv[i];
     if (a.starts_with("--tasks=")) {
       g_tasks = std::max<std::int64_t>(100, std::atoll(argv[i] + 8));
+    } else if (a.starts_with("--ledger=")) {
+      g_ledger_path = std::string(a.substr(9));
     } else {
       argv[kept++] = argv[i];
     }
   }
   argc = kept;
-  benchmark::RegisterBenchmark("BM_Prepare", BM_Prepare)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_Score", BM_Score)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_BaselineByTask", BM_BaselineByTask)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_BaselineByUnit", BM_BaselineByUnit)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_ReadReports", BM_ReadReports)->Unit(benchmark::kMillisecond);
+  const auto ms = benchmark::kMillisecond;
+  benchmark::RegisterBenchmark("BM_Prepare", BM_Prepare)->UseManualTime()->Iterations(1)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_Score", BM_Score)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_BaselineByTask", BM_BaselineByTask)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_BaselineByUnit", BM_BaselineByUnit)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_ReadReports", BM_ReadReports)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_ScoreWithDigest", BM_ScoreWithDigest)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_LedgerWrite", BM_LedgerWrite)->UseManualTime()->Iterations(1)->Unit(ms);
+  benchmark::RegisterBenchmark("BM_EndToEnd", BM_EndToEnd)->Iterations(1)->Unit(ms);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  if (g_score_ns > 0 && g_by_task_ns > 0 && g_by_unit_ns > 0) {
-    std::printf("scoring / baseline: %.2fx (task order), %.2fx (unit order); aim 5x\n", g_score_ns / g_by_task_ns,
-                g_score_ns / g_by_unit_ns);
-    if (g_read_ns > 0) {
-      std::printf("scoring / (baseline by unit + one read of every report fact): %.2fx\n",
-                  g_score_ns / (g_by_unit_ns + g_read_ns));
-    }
-  }
+  print_ratios();
   benchmark::Shutdown();
+  if (!g_temp_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(g_temp_dir, ec);
+  }
   return 0;
 }

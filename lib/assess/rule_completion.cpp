@@ -5,6 +5,7 @@
 // the item's points over the tasks it is judged on; its role weight scales
 // what it loses.
 #include <algorithm>
+#include <cmath>
 
 #include "assess/engine.hpp"
 #include "assess/number.hpp"
@@ -132,36 +133,67 @@ std::string describe(const Context& ctx, const TaskStatus& s) {
 
 namespace {
 
-// Every unit at once, walking the selected tasks in order: the big arrays
-// (tasks, holders, standings) are read front to back and only the small
-// per-unit sums are written at random. Each unit's loss is added in task
-// order, as the one-unit walk below adds it, so the two agree to the bit.
-void all_units(const Context& ctx, const CompiledItem& c, const Sink& sink) {
+// Every unit and the plan at once, walking the selected tasks in order:
+// the big arrays (tasks, holders, standings) are read front to back and
+// only the small per-unit sums are written at random. Each unit's loss is
+// added in task order, as the one-unit walk below adds it, so the two agree
+// to the bit; the plan's likewise with the one-slot plan walk.
+void all_slots(const Context& ctx, const CompiledItem& c, const Sink& sink) {
   const auto& impl = ctx.impl;
   const Rule& r = c.item->rule;
   const double points = c.item->points;
   const auto& role_filter = c.item->select.role;
   const std::size_t n_units = impl.units.size();
+  const Judged* const judged_of = ctx.data.judged.data();
+  const std::uint32_t* const task_begin = impl.task_begin.data();
+  const Holder* const holders = impl.holders.data();
+  // Without units' own facts every holder stands as the task does, so a
+  // task not judged is skipped whole and its holders are never read.
+  const bool uniform = ctx.data.unit_facts.empty();
+  // Not an exact shortcut when a weight is infinite (∞ × 0 is NaN).
+  const bool skip_on_time = std::isfinite(c.weights.by_role[1]) && std::isfinite(c.weights.by_role[2]) &&
+                            std::isfinite(c.weights.by_role[3]);
+
   std::vector<std::uint32_t> judged(n_units, 0);
+  std::uint32_t plan_judged = 0;
   for (std::uint32_t t : c.tasks) {
-    for (std::uint32_t k = impl.task_begin[t]; k < impl.task_begin[t + 1]; ++k) {
-      const Holder h = impl.holders[k];
+    const bool task_judged = judged_of[t].kind != TaskStatus::not_judged;
+    plan_judged += task_judged ? 1 : 0;
+    if (uniform && !task_judged) continue;
+    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
+      const Holder h = holders[k];
       if (role_filter && h.role != *role_filter) continue;
-      if (quick(ctx, t, h.unit).kind != TaskStatus::not_judged) ++judged[h.unit];
+      if (uniform || quick(ctx, t, h.unit).kind != TaskStatus::not_judged) ++judged[h.unit];
     }
   }
   std::vector<double> share(n_units, 0.0);
   for (std::size_t u = 0; u < n_units; ++u) share[u] = judged[u] ? points / judged[u] : 0.0;
+  const double plan_share = plan_judged ? points / plan_judged : 0.0;
+
   std::vector<double> loss(n_units, 0.0);
+  double plan_loss = 0;
+  TaskScore* const task_scores = sink.task_scores ? sink.task_scores->data() : nullptr;
   for (std::uint32_t t : c.tasks) {
-    for (std::uint32_t k = impl.task_begin[t]; k < impl.task_begin[t + 1]; ++k) {
-      const Holder h = impl.holders[k];
+    const Judged j = judged_of[t];
+    if (j.kind != TaskStatus::not_judged) {
+      const double l = loss_of(j.kind, j.late_workdays, plan_share, r);
+      plan_loss += l;
+      if (task_scores) {
+        task_scores[t].possible += plan_share;
+        task_scores[t].earned += plan_share - l;
+      }
+    }
+    // An on-time task costs its units nothing: adding 0 would change no sum.
+    if (uniform && (j.kind == TaskStatus::not_judged || (skip_on_time && j.kind == TaskStatus::on_time))) continue;
+    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
+      const Holder h = holders[k];
       if (role_filter && h.role != *role_filter) continue;
-      const Judged j = quick(ctx, t, h.unit);
-      if (j.kind == TaskStatus::not_judged) continue;
-      loss[h.unit] += c.weights.of(h.role) * loss_of(j.kind, j.late_workdays, share[h.unit], r);
+      const Judged own = uniform ? j : quick(ctx, t, h.unit);
+      if (own.kind == TaskStatus::not_judged) continue;
+      loss[h.unit] += c.weights.of(h.role) * loss_of(own.kind, own.late_workdays, share[h.unit], r);
     }
   }
+
   for (std::uint32_t slot = 0; slot < impl.slots(); ++slot) {
     const std::uint32_t u = impl.assessed[slot];
     Tally& out = sink.out[slot];
@@ -170,6 +202,12 @@ void all_units(const Context& ctx, const CompiledItem& c, const Sink& sink) {
       continue;
     }
     out.score = std::max(0.0, points - loss[u]);
+  }
+  Tally& out = sink.out[impl.slots()];
+  if (plan_judged == 0) {
+    out = {points, false, false, 0};
+  } else {
+    out.score = std::max(0.0, points - plan_loss);
   }
 }
 
@@ -226,14 +264,16 @@ void score_completion(const Context& ctx, const CompiledItem& c, const Sink& sin
   const Rule& r = c.item->rule;
   const double points = c.item->points;
   if (sink.only == kNone) {
-    all_units(ctx, c, sink);
-  } else if (sink.only < impl.slots()) {
+    all_slots(ctx, c, sink);
+    return;
+  }
+  if (sink.only < impl.slots()) {
     one_unit(ctx, c, sink);
+    return;
   }
 
-  // The plan: every selected task once, no role weights.
+  // The plan, traced: every selected task once, no role weights.
   const std::uint32_t plan = impl.slots();
-  if (!sink.wants(plan)) return;
   Tally& out = sink.out[plan];
   Explanation* node = sink.node(plan);
   std::uint32_t judged = 0;

@@ -44,6 +44,8 @@ void prepare_run(const Assessor::Impl& impl, const AssessmentInput& in, Date as_
     }
   }
   if (!completion) return;
+  // Judged only once every fact has been checked, in task order, so that a
+  // calendar error never comes before an input error of a later fact.
   const Context ctx{impl, in, as_of, data, impl.scheme.precision};
   data.judged.resize(n_tasks);
   for (std::uint32_t t = 0; t < n_tasks; ++t) {
@@ -181,26 +183,40 @@ void rank(const Assessor::Impl& impl, Assessment& result) {
   }
 }
 
+// Items scored on one task alone count towards that task's score.
+bool counts_for_task(const Assessor::Impl& impl, const CompiledItem& c) {
+  const RuleKind k = c.item->rule.kind;
+  if (!c.single_task || k == RuleKind::completion || k == RuleKind::veto) return false;
+  return !impl.scheme.groups[c.group].bonus && c.item->points > 0;
+}
+
+// Whether any item gives tasks a score: without one, a million-task plan
+// need not lay out (and read back) a share for each task.
+bool scores_tasks(const Assessor::Impl& impl) {
+  for (const CompiledItem& c : impl.items) {
+    if (c.item->rule.kind == RuleKind::completion || counts_for_task(impl, c)) return true;
+  }
+  return false;
+}
+
+// `shares` (by task index) becomes result.tasks: compacted where it lies
+// rather than copied, since a plan can have a million tasks.
 void task_rollup(const Assessor::Impl& impl, const Earlier& scores, std::vector<TaskScore> shares,
                  Assessment& result) {
   const int p = impl.scheme.precision;
   const std::uint32_t plan = impl.slots();
   for (const CompiledItem& c : impl.items) {
-    const RuleKind k = c.item->rule.kind;
-    if (!c.single_task || k == RuleKind::completion || k == RuleKind::veto) continue;
-    if (impl.scheme.groups[c.group].bonus || c.item->points <= 0) continue;
+    if (!counts_for_task(impl, c)) continue;
     TaskScore& ts = shares[static_cast<std::size_t>(c.single_task - 1)];
     ts.possible += c.item->points;
     ts.earned += scores[c.index][plan].score;
   }
-  std::size_t with_points = 0;
-  for (const TaskScore& ts : shares) with_points += ts.possible > 0 ? 1 : 0;
-  result.tasks.reserve(with_points);
   std::vector<CategoryScore> categories(impl.category_title.size() + 1);
   for (std::size_t c = 0; c < impl.category_title.size(); ++c) categories[c].category = static_cast<int>(c);
   categories.back().category = -1;
+  std::size_t kept = 0;
   for (std::size_t t = 0; t < shares.size(); ++t) {
-    TaskScore& ts = shares[t];
+    TaskScore ts = shares[t];
     if (ts.possible <= 0) continue;
     // A task's figures are shares of items' points (60 points over 3,000
     // tasks is 0.02 each): kept as computed, not rounded to the scheme's
@@ -210,8 +226,10 @@ void task_rollup(const Assessor::Impl& impl, const Earlier& scores, std::vector<
     CategoryScore& cs = cat >= 0 ? categories[static_cast<std::size_t>(cat)] : categories.back();
     cs.earned += ts.earned;
     cs.possible += ts.possible;
-    result.tasks.push_back(ts);
+    shares[kept++] = ts;
   }
+  shares.resize(kept);
+  result.tasks = std::move(shares);
   for (CategoryScore& cs : categories) {
     if (cs.possible <= 0) continue;
     cs.earned = round_to(cs.earned, p);
@@ -235,9 +253,9 @@ Assessment Assessor::run(std::shared_ptr<const AssessmentInput> input, Date as_o
   const Context ctx{impl, *input, as_of, *data, impl.scheme.precision};
   const std::uint32_t slots = impl.slots() + 1;
   Earlier scores(impl.items.size(), std::vector<Tally>(slots));
-  std::vector<TaskScore> shares(impl.task_key.size());
+  std::vector<TaskScore> shares(scores_tasks(impl) ? impl.task_key.size() : 0);
   for (const CompiledItem& c : impl.items) {
-    const Sink sink{scores[c.index], kNone, nullptr, &shares};
+    const Sink sink{scores[c.index], kNone, nullptr, shares.empty() ? nullptr : &shares};
     score_item(ctx, c, sink, scores);
   }
 

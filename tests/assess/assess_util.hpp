@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "duban/assess.hpp"
 #include "duban/error.hpp"
@@ -125,6 +126,30 @@ class AssessFixture : public ::testing::Test {
   std::unique_ptr<ResponsibilityGraph> graph;
   Scheme last;  // the scheme of the last run()
 };
+
+// Every unit's (and the plan's) explanation retraces the run's numbers
+// exactly: the total, each group and each item.
+inline void expect_retraced(const Assessment& r) {
+  std::vector<UnitId> ids{0};
+  for (const UnitScore& u : r.units) ids.push_back(u.unit);
+  for (UnitId id : ids) {
+    const UnitScore& u = *r.find(id);
+    const Explanation e = explanation(r, id);
+    EXPECT_EQ(e.points, u.total) << u.name;
+    ASSERT_GE(e.children.size(), u.groups.size()) << u.name;  // the groups first, then vetoes and caps
+    std::size_t item = 0;
+    for (std::size_t g = 0; g < u.groups.size(); ++g) {
+      const Explanation& group = e.children[g];
+      EXPECT_EQ(group.points, u.groups[g].score) << u.name << " " << group.what;
+      for (const Explanation& node : group.children) {
+        ASSERT_TRUE(node.points.has_value()) << node.what;
+        EXPECT_EQ(*node.points, u.items.at(item).score) << u.name << " " << node.what;
+        ++item;
+      }
+    }
+    EXPECT_EQ(item, u.items.size()) << u.name;
+  }
+}
 
 // Runs `f`, which must throw duban::Error with this code and a message
 // containing `part`.

@@ -130,24 +130,7 @@ TEST_F(AssessExample, UnitsScoreAsWorkedOutByHand) {
 
 TEST_F(AssessExample, EveryExplanationRetracesTheScoresItExplains) {
   const Assessment r = run();
-  std::vector<UnitId> units{0};
-  for (const UnitScore& u : r.units) units.push_back(u.unit);
-  for (UnitId id : units) {
-    const UnitScore& u = *r.find(id);
-    const Explanation e = explanation(r, id);
-    EXPECT_EQ(e.points, u.total) << u.name;
-    std::size_t item = 0;
-    for (std::size_t g = 0; g < scheme.groups.size(); ++g) {
-      const Explanation& group = e.children.at(g);
-      EXPECT_EQ(group.points, u.groups[g].score) << u.name << " " << group.what;
-      for (const Explanation& node : group.children) {
-        ASSERT_TRUE(node.points.has_value()) << node.what;
-        EXPECT_DOUBLE_EQ(*node.points, u.items.at(item).score) << u.name << " " << node.what;
-        ++item;
-      }
-    }
-    EXPECT_EQ(item, u.items.size());
-  }
+  expect_retraced(r);
   expect_error([&] { explanation(r, 999); }, Errc::notfound, "unit 999 was not assessed");
   const std::string text = explain(r, *directory.lookup("区教育局"));
   EXPECT_NE(text.find("item 2.2 选派教师(县均2名) (5 points): 4.17 — target 2; 金河县 2 → 5; 青山县 3 → 5; 云岭县 1 → 2.5; "
