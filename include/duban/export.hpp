@@ -65,7 +65,7 @@ struct TaskRow {
   std::string title;
   std::vector<std::string> leads;    // 牵头单位, names as written
   std::vector<std::string> others;   // 责任单位 then 配合单位, names as written
-  std::string due;                   // due_summary(): 2025-06-30（6月底前）, 持续推进
+  std::string due;                   // due_text(): 2025-06-30（6月底前）, 每月10日前, 持续推进
   Status status = Status::not_yet_due;
   Light light = Light::green;
   std::optional<Date> latest_date;   // the latest report in effect that counts
@@ -101,10 +101,17 @@ struct SnapshotOptions {
   std::shared_ptr<const WorkCalendar> calendar;
 };
 
-// A deadline as a person reads it, the same in the tool and the 台账:
-// "2025-04-30（4月底前）", "every month on day 10（每月10日前）", "ongoing（持续推进）",
-// or the phrase alone; "" for a task without one.
+// A deadline as the tool's task lists print it: "2025-04-30（4月底前）",
+// "every month on day 10（每月10日前）", "ongoing（持续推进）", or the phrase
+// alone; "" for a task without one.
 std::string due_summary(const Deadline& deadline);
+
+// A deadline in the words of a 台账, Chinese only: the date with the
+// plan's phrase ("2025-04-30（4月底前）"); for a recurring duty the phrase as
+// written ("每月10日前"), else said from the recurrence ("每月10日前",
+// "每季度第3个工作日前", "每月最后一个工作日前"); for standing work the phrase
+// or "持续推进"; "" for a task without one.
+std::string due_text(const Deadline& deadline);
 
 // Reads the plan, its directory, the item states and reports of `plan` as
 // of `as_of`, evaluates the lights and, with a scheme, the assessment.

@@ -74,7 +74,7 @@ std::vector<TaskRow> task_rows(const Snapshot& s) {
         if (r.role == role) (role == Role::lead ? row.leads : row.others).push_back(r.name);
       }
     }
-    row.due = due_summary(task.deadline);
+    row.due = due_text(task.deadline);
     if (const auto it = status_of.find(row.task); it != status_of.end()) {
       row.status = s.status.items[it->second].status;
       row.light = s.status.items[it->second].light;

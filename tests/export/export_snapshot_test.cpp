@@ -178,5 +178,35 @@ TEST_F(ExportSnapshot, DueSummaryReadsAsTheToolPrintsIt) {
   EXPECT_EQ(due_summary(Deadline{}), "");
 }
 
+// The 台账 is read by offices: no English in its 完成时限 column.
+TEST_F(ExportSnapshot, DueTextIsChinese) {
+  Deadline monthly;
+  monthly.recurrence = Recurrence{Every::month, 10, 0, false, 0};
+  EXPECT_EQ(due_text(monthly), "每月10日前");
+  monthly.text = "每月10日前报送";
+  EXPECT_EQ(due_text(monthly), "每月10日前报送");
+  Deadline quarterly;
+  quarterly.recurrence = Recurrence{Every::quarter, 0, 3, false, 0};
+  EXPECT_EQ(due_text(quarterly), "每季度第3个工作日前");
+  quarterly.recurrence->workday = -1;
+  EXPECT_EQ(due_text(quarterly), "每季度最后一个工作日前");
+  Deadline weekly;
+  weekly.recurrence = Recurrence{Every::week, 5, 0, false, 0};
+  EXPECT_EQ(due_text(weekly), "每周周五前");
+  Deadline dated;
+  dated.due = ymd(2025, 4, 30);
+  dated.text = "4月底前";
+  EXPECT_EQ(due_text(dated), "2025-04-30（4月底前）");
+  dated.text.clear();
+  EXPECT_EQ(due_text(dated), "2025-04-30");
+  Deadline ongoing;
+  ongoing.ongoing = true;
+  EXPECT_EQ(due_text(ongoing), "持续推进");
+  EXPECT_EQ(due_text(Deadline{}), "");
+  // The example plan's monthly reports, as the workbook shows them.
+  const Snapshot s = snapshot(ymd(2025, 7, 31));
+  EXPECT_EQ(row(s, "3").due, "每月10日前");
+}
+
 }  // namespace
 }  // namespace duban
