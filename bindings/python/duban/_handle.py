@@ -18,11 +18,14 @@ There are no hidden locks.
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Generic, Optional, TypeVar
 
 from ._errors import ClosedError, ErrorClass
 
 H = TypeVar("H", bound="Handle")
+R = TypeVar("R")
+
+_DONE = 1  # DUBAN_DONE: the cursor is exhausted (_ffi.DONE; _ffi is not imported here)
 
 
 class Handle:
@@ -63,3 +66,35 @@ class Handle:
 
     def __reduce__(self) -> Any:
         raise TypeError(f"a {type(self).__name__} holds a C handle and cannot be pickled")
+
+
+class RowCursor(Handle, Generic[R]):
+    """Base of the iterators over a C cursor whose rows are fixed when it is
+    made: the count is read once, so ``len()`` works after :meth:`close`;
+    :meth:`_row` copies each row before the next C call; the cursor frees
+    itself when exhausted."""
+
+    def __init__(self, ptr: Any, free: Callable[[Any], None], step: Callable[[Any], int],
+                 count: Callable[[Any], int]) -> None:
+        super().__init__(ptr, free)
+        self._step = step
+        self._count = int(count(ptr))
+
+    def __iter__(self: H) -> H:
+        return self
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __next__(self) -> R:
+        if self.closed:
+            raise StopIteration
+        h = self._handle()
+        if self._step(h) == _DONE:
+            self.close()
+            raise StopIteration
+        return self._row(h)
+
+    def _row(self, h: Any) -> R:
+        """The current row, copied out of the C cursor."""
+        raise NotImplementedError

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import _ffi
-from ._handle import Handle
+from ._handle import RowCursor
 from ._lib import lib
 from ._values import date_out
 from .assessment import text_of
@@ -50,30 +50,19 @@ class StoredRun:
         }
 
 
-class AssessRunCursor(Handle):
+class AssessRunCursor(RowCursor[StoredRun]):
     """An iterator over a ledger's stored runs, in id order; rows are read
     when it is made and copied into :class:`StoredRun` objects."""
 
     def __init__(self, ledger: "Ledger") -> None:
         out = POINTER(_ffi.duban_assess_run_cursor)()
         lib.duban_assess_run_cursor_new(byref(out), ledger._handle())
-        super().__init__(out, lib.duban_assess_run_cursor_free)
+        super().__init__(
+            out, lib.duban_assess_run_cursor_free, lib.duban_assess_run_cursor_next, lib.duban_assess_run_cursor_count
+        )
         self._ledger = ledger
-        self._count = int(lib.duban_assess_run_cursor_count(out))
 
-    def __iter__(self) -> "AssessRunCursor":
-        return self
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __next__(self) -> StoredRun:
-        if self.closed:
-            raise StopIteration
-        h = self._handle()
-        if lib.duban_assess_run_cursor_next(h) == _ffi.DONE:
-            self.close()
-            raise StopIteration
+    def _row(self, h: Any) -> StoredRun:
         d = _ffi.duban_date()
         lib.duban_assess_run_cursor_as_of(byref(d), h)
         as_of = date_out(d)

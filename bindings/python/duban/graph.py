@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 
 from . import _ffi
 from ._errors import ErrorClass, InvalidArgumentError, NotFoundError
-from ._handle import Handle
+from ._handle import Handle, RowCursor
 from ._lib import lib
 from ._text import borrowed
 from ._values import Format, date_out, format_arg, take_text
@@ -359,31 +359,17 @@ class Graph(Handle):
         return f"<duban.Graph {self.task_count} tasks, {len(self.directory)} units>"
 
 
-class TaskCursor(Handle):
+class TaskCursor(RowCursor[Assignment]):
     """An iterator over the tasks a unit holds (:meth:`Graph.iter_tasks_of`).
     Each row is copied into an :class:`Assignment` before the next C call.
     ``len()`` is the number of rows, whatever has been read."""
 
     def __init__(self, ptr: Any, graph: Graph, unit: Unit) -> None:
-        super().__init__(ptr, lib.duban_task_cursor_free)
+        super().__init__(ptr, lib.duban_task_cursor_free, lib.duban_task_cursor_next, lib.duban_task_cursor_count)
         self._graph = graph
         self._unit = unit
-        # Fixed for the cursor's life; kept so len() works once it is closed.
-        self._count = int(lib.duban_task_cursor_count(ptr))
 
-    def __iter__(self) -> "TaskCursor":
-        return self
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __next__(self) -> Assignment:
-        if self.closed:
-            raise StopIteration
-        h = self._handle()
-        if lib.duban_task_cursor_next(h) == _ffi.DONE:
-            self.close()
-            raise StopIteration
+    def _row(self, h: Any) -> Assignment:
         size = c_size_t()
         key = borrowed(lib.duban_task_cursor_key(h, byref(size)), size.value)
         number = borrowed(lib.duban_task_cursor_number(h, byref(size)), size.value)
@@ -412,29 +398,16 @@ class TaskCursor(Handle):
         return f"<duban.TaskCursor of {self._unit.name!r} ({state})>"
 
 
-class UnitCursor(Handle):
+class UnitCursor(RowCursor[Assignment]):
     """An iterator over the units of a task (:meth:`Graph.iter_units_of`).
     Each row is copied into an :class:`Assignment` before the next C call."""
 
     def __init__(self, ptr: Any, graph: Graph, task: Optional["Task"]) -> None:
-        super().__init__(ptr, lib.duban_unit_cursor_free)
+        super().__init__(ptr, lib.duban_unit_cursor_free, lib.duban_unit_cursor_next, lib.duban_unit_cursor_count)
         self._graph = graph
         self._task = task
-        self._count = int(lib.duban_unit_cursor_count(ptr))
 
-    def __iter__(self) -> "UnitCursor":
-        return self
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __next__(self) -> Assignment:
-        if self.closed:
-            raise StopIteration
-        h = self._handle()
-        if lib.duban_unit_cursor_next(h) == _ffi.DONE:
-            self.close()
-            raise StopIteration
+    def _row(self, h: Any) -> Assignment:
         size = c_size_t()
         name = borrowed(lib.duban_unit_cursor_name(h, byref(size)), size.value)
         via = lib.duban_unit_cursor_via_group(h)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional, Union
 
 from . import _ffi, _source
 from ._errors import ErrorClass, NotFoundError
-from ._handle import Handle
+from ._handle import Handle, RowCursor
 from ._lib import lib
 from ._text import borrowed, to_nts
 from ._values import Format, date_out, format_arg, take_text
@@ -393,7 +393,7 @@ def _utc(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-class PlanCursor(Handle):
+class PlanCursor(RowCursor[PlanInfo]):
     """An iterator over a ledger's stored plans (:meth:`Ledger.iter_plans`),
     in id order. Rows are read when the cursor is made: later writes do not
     show. Each row is copied into a :class:`PlanInfo` before the next C call."""
@@ -401,24 +401,10 @@ class PlanCursor(Handle):
     def __init__(self, ledger: "Ledger") -> None:
         out = POINTER(_ffi.duban_plan_cursor)()
         lib.duban_plan_cursor_new(byref(out), ledger._handle())
-        super().__init__(out, lib.duban_plan_cursor_free)
+        super().__init__(out, lib.duban_plan_cursor_free, lib.duban_plan_cursor_next, lib.duban_plan_cursor_count)
         self._ledger = ledger
-        # Fixed for the cursor's life; kept so len() works once it is closed.
-        self._count = int(lib.duban_plan_cursor_count(out))
 
-    def __iter__(self) -> "PlanCursor":
-        return self
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __next__(self) -> PlanInfo:
-        if self.closed:
-            raise StopIteration
-        h = self._handle()
-        if lib.duban_plan_cursor_next(h) == _ffi.DONE:
-            self.close()
-            raise StopIteration
+    def _row(self, h: Any) -> PlanInfo:
         size = c_size_t()
         title = borrowed(lib.duban_plan_cursor_title(h, byref(size)), size.value)
         doc_number = borrowed(lib.duban_plan_cursor_doc_number(h, byref(size)), size.value)
