@@ -129,6 +129,23 @@ struct Assessor::Impl {
     return std::nullopt;
   }
   std::string task_label(std::uint32_t task) const;  // "task 5 选派专业技术人才"
+
+  // The holders of task `task` an item credits — its role filter and unit
+  // mask applied — as indices into `holders`, into `out`; returns the sum
+  // of their role weights, which splits a joint value or event among them.
+  double credited(const scoring::CompiledItem& c, std::uint32_t task, std::vector<std::uint32_t>& out) const {
+    const auto& role_filter = c.item->select.role;
+    out.clear();
+    double weight_sum = 0;
+    for (std::uint32_t k = task_begin[task]; k < task_begin[task + 1]; ++k) {
+      const scoring::Holder& h = holders[k];
+      if (role_filter && h.role != *role_filter) continue;
+      if (!c.unit_mask.empty() && !c.unit_mask[h.unit]) continue;
+      out.push_back(k);
+      weight_sum += c.weights.of(h.role);
+    }
+    return weight_sum;
+  }
 };
 
 }  // namespace duban

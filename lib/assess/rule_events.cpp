@@ -85,15 +85,7 @@ std::vector<double> event_sums(const Context& ctx, const CompiledItem& c, const 
     }
     if (e.task == 0) continue;  // the plan's alone
     const auto t = static_cast<std::uint32_t>(e.task - 1);
-    credited.clear();
-    double weight_sum = 0;
-    for (std::uint32_t k = impl.task_begin[t]; k < impl.task_begin[t + 1]; ++k) {
-      const Holder& h = impl.holders[k];
-      if (role_filter && h.role != *role_filter) continue;
-      if (!c.unit_mask.empty() && !c.unit_mask[h.unit]) continue;
-      credited.push_back(k);
-      weight_sum += c.weights.of(h.role);
-    }
+    const double weight_sum = impl.credited(c, t, credited);
     for (std::uint32_t k : credited) {
       const Holder& h = impl.holders[k];
       const std::uint32_t slot = impl.units[h.unit].slot;

@@ -68,8 +68,7 @@ MetricTotals metric_totals(const Context& ctx, const CompiledItem& c, const std:
   out.value.assign(plan + 1, 0.0);
   out.area_value.assign((plan + 1) * n_areas, 0.0);
   const auto& values = ctx.in.indicators;
-  const auto& role_filter = c.item->select.role;
-  std::vector<std::uint32_t> credited;  // unit indices sharing a joint value
+  std::vector<std::uint32_t> credited;  // holder indices sharing a joint value
 
   for (std::size_t i = 0; i < values.size(); ++i) {
     const IndicatorValue& v = values[i];
@@ -120,15 +119,7 @@ MetricTotals metric_totals(const Context& ctx, const CompiledItem& c, const std:
                   "a joint value of " + quote(metric) + " (no unit) must name its task: the metric belongs to " +
                       std::to_string(info.tasks.size()) + " tasks");
     }
-    credited.clear();
-    double weight_sum = 0;
-    for (std::uint32_t k = impl.task_begin[t]; k < impl.task_begin[t + 1]; ++k) {
-      const Holder& h = impl.holders[k];
-      if (role_filter && h.role != *role_filter) continue;
-      if (!c.unit_mask.empty() && !c.unit_mask[h.unit]) continue;
-      credited.push_back(k);
-      weight_sum += c.weights.of(h.role);
-    }
+    const double weight_sum = impl.credited(c, t, credited);
     for (std::uint32_t k : credited) {
       const Holder& h = impl.holders[k];
       const std::uint32_t slot = impl.units[h.unit].slot;
