@@ -55,18 +55,19 @@ struct ItemState {
   std::optional<bool> measure;         // a heading over guarantee measures
 };
 
-// Paragraph text with annotation ranges cut out.
-std::string without(const std::string& text, const std::vector<Annotation>& anns) {
+// Paragraph text with annotation ranges cut out: the text itself when it has
+// none (most paragraphs), else built in `buf`, which the caller reuses so a
+// document of many paragraphs does not allocate one string each.
+std::string_view without(std::string_view text, const std::vector<Annotation>& anns, std::string& buf) {
   if (anns.empty()) return text;
-  std::string out;
-  out.reserve(text.size());
+  buf.clear();
   std::size_t at = 0;
   for (const Annotation& a : anns) {
-    if (a.begin > at) out.append(text, at, a.begin - at);
+    if (a.begin > at) buf.append(text, at, a.begin - at);
     at = std::max(at, a.end);
   }
-  if (at < text.size()) out.append(text, at, std::string::npos);
-  return out;
+  if (at < text.size()) buf.append(text.substr(at));
+  return buf;
 }
 
 // The sentence up to the first 。 outside brackets, and the rest.
@@ -171,7 +172,8 @@ class Reader {
     move_trailing_clauses();
     flag_subtrees();
     for (std::size_t i = 0; i < items().size(); ++i) {
-      if (items()[i].parent < 0) classify(static_cast<int>(i), {}, -1, false);
+      std::vector<int> chain;
+      if (items()[i].parent < 0) classify(static_cast<int>(i), chain, -1, false);
     }
     settle_title_only();
     build();
@@ -253,8 +255,9 @@ class Reader {
     ItemState& s = state_[static_cast<std::size_t>(idx)];
     if (!s.heading) {
       const Item& item = items()[static_cast<std::size_t>(idx)];
-      s.heading = item.paras.empty() ? std::string()
-                                     : clean_title(first_sentence(without(item.paras.front().text, s.anns.front())).first);
+      s.heading = item.paras.empty()
+                      ? std::string()
+                      : clean_title(first_sentence(without(item.paras.front().text, s.anns.front(), scratch_)).first);
     }
     return *s.heading;
   }
@@ -304,7 +307,7 @@ class Reader {
     }
   }
 
-  void classify(int idx, std::vector<int> chain, int inherit, bool intro) {
+  void classify(int idx, std::vector<int>& chain, int inherit, bool intro) {
     const Item& item = items()[static_cast<std::size_t>(idx)];
     ItemState& s = state_[static_cast<std::size_t>(idx)];
     s.chain = chain;
@@ -312,7 +315,8 @@ class Reader {
     s.intro = intro;
     bool children_annotated = false;
     for (int c : item.children) children_annotated = children_annotated || state_[static_cast<std::size_t>(c)].subtree;
-    const bool heading = !item.paras.empty() && is_heading_text(without(item.paras.front().text, s.anns.front()));
+    const bool heading =
+        !item.paras.empty() && is_heading_text(without(item.paras.front().text, s.anns.front(), scratch_));
     const int rank = static_cast<int>(item.marker.style);
 
     Kind kind;
@@ -349,6 +353,7 @@ class Reader {
     chain.push_back(idx);
     const int next_inherit = s.own ? idx : inherit;
     for (int c : item.children) classify(c, chain, next_inherit, child_intro);
+    chain.pop_back();
   }
 
   // A title-only item (1. 加强组织领导, nothing more) is a task when items of
@@ -372,12 +377,12 @@ class Reader {
 
   // Paragraphs of a task: its own, then its sub-items' with their numbers.
   void gather(int idx, bool own, std::vector<std::pair<const Para*, const std::vector<Annotation>*>>& out,
-              std::vector<std::string>& prefixes) {
+              std::vector<std::string_view>& prefixes) {
     const Item& item = items()[static_cast<std::size_t>(idx)];
     const ItemState& s = state_[static_cast<std::size_t>(idx)];
     for (std::size_t p = 0; p < item.paras.size(); ++p) {
       out.emplace_back(&item.paras[p], &s.anns[p]);
-      prefixes.push_back(!own && p == 0 ? item.label : std::string());
+      prefixes.push_back(!own && p == 0 ? std::string_view(item.label) : std::string_view());
     }
     if (!own && item.paras.empty()) {
       // A bare number whose text never came: keep the number in the body.
@@ -486,17 +491,21 @@ class Reader {
     }
 
     // Text: title, body, annotations.
-    std::vector<std::pair<const Para*, const std::vector<Annotation>*>> paras;
-    std::vector<std::string> prefixes;
+    std::vector<std::pair<const Para*, const std::vector<Annotation>*>>& paras = paras_;
+    std::vector<std::string_view>& prefixes = prefixes_;
+    paras.clear();
+    prefixes.clear();
     gather(idx, true, paras, prefixes);
+    std::size_t size = 0;
+    for (const auto& [para, anns] : paras) size += para->text.size() + 1;
     std::string body;
+    body.reserve(size);
     AnnotationContent notes;
     for (std::size_t p = 0; p < paras.size(); ++p) {
       const Para& para = *paras[p].first;
       const std::vector<Annotation>& anns = *paras[p].second;
       read_annotations(anns, para, dt, notes);
-      std::string clean = without(para.text, anns);
-      std::string_view rest = trim_view(clean);
+      std::string_view rest = trim_view(without(para.text, anns, scratch_));
       if (t.title.empty() && prefixes[p].empty()) {
         const auto [title, after] = first_sentence(rest);
         t.title = clean_title(title);
@@ -533,6 +542,10 @@ class Reader {
   Draft draft_;
   Outline outline_;
   std::vector<ItemState> state_;
+  // Reused by every task, so building one allocates only what it keeps.
+  std::string scratch_;
+  std::vector<std::pair<const Para*, const std::vector<Annotation>*>> paras_;
+  std::vector<std::string_view> prefixes_;
   std::array<bool, number_style_count> inline_styles_{};
   bool sticky_first_ = false;
   bool sticky_responsible_ = false;

@@ -124,20 +124,22 @@ ImportResult finish(Draft draft, const ImportOptions& options) {
   assign_keys(draft.tasks, diags);
   Units units(result.directory, diags);
   result.plan.tasks.reserve(draft.tasks.size());
+  struct Entry {
+    Responsibility r;
+    int line;
+  };
+  std::vector<Entry> entries_scratch;  // reused: one task's list at a time
   for (DraftTask& dt : draft.tasks) {
     Task t = std::move(dt.task);
     const std::string where = (t.kind == TaskKind::measure ? "measure " : "task ") + t.key;
 
     bool has_lead = false;
     for (const DraftMention& m : dt.mentions) has_lead = has_lead || m.mention.said == Said::lead;
-    struct Entry {
-      Responsibility r;
-      int line;
-    };
-    std::vector<Entry> entries;
-    for (const DraftMention& m : dt.mentions) {
+    std::vector<Entry>& entries = entries_scratch;
+    entries.clear();
+    for (DraftMention& m : dt.mentions) {
       Entry e{{}, m.line};
-      e.r.name = m.mention.name;
+      e.r.name = std::move(m.mention.name);
       e.r.role = settle(m.mention.said, has_lead);
       t.open_ended = t.open_ended || m.mention.open_ended;
       entries.push_back(std::move(e));
@@ -156,6 +158,7 @@ ImportResult finish(Draft draft, const ImportOptions& options) {
     }
     // Resolve, then merge repeats (a lead listed again among 责任单位): the
     // first place and the strongest role count.
+    t.responsibilities.reserve(entries.size());
     for (Entry& e : entries) {
       const auto r = units.resolve(e.r.name, e.line, where);
       if (!r) continue;

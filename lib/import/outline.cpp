@@ -177,7 +177,9 @@ int Para::line_at(std::size_t offset) const noexcept {
 
 bool is_heading_text(std::string_view text) {
   text = trim_view(text);
-  if (text.empty() || char_count(text) > 30) return false;
+  // A character is at most four bytes: a long paragraph is no heading without
+  // counting its characters.
+  if (text.empty() || text.size() > 4 * 30 || char_count(text) > 30) return false;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 1;
     const char32_t cp = decode_at(text, i, len);
