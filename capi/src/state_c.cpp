@@ -91,6 +91,10 @@ int64_t duban_state_cursor_submission(const duban_state_cursor* cursor) noexcept
   return guard_value(__func__, std::int64_t{0}, [&] { return current(cursor).submission.value_or(0); });
 }
 
+int64_t duban_state_cursor_submitted_by(const duban_state_cursor* cursor) noexcept {
+  return guard_value(__func__, std::int64_t{0}, [&] { return std::int64_t{current(cursor).submitted_by}; });
+}
+
 int duban_state_cursor_date(duban_date* out, const duban_state_cursor* cursor, duban_state_date_t which) noexcept {
   if (out != nullptr) *out = duban_date{0, 0, 0};
   return guard(__func__, [&] {

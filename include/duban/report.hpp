@@ -204,6 +204,7 @@ struct ItemState {
   std::optional<std::size_t> latest{};  // index into reports: the latest that counts
   ClosureState closure = ClosureState::open;
   std::optional<EventId> submission{};  // the latest submission (pending, approved or returned)
+  UnitId submitted_by = 0;              // the unit that made it; 0 when none
   std::optional<Date> submitted{};
   std::optional<Date> decided{};        // when the latest submission was approved or returned
   std::string return_reason{};          // the latest return's reason

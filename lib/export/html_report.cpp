@@ -72,16 +72,27 @@ std::string MonthPage::item_title(TaskId id, std::string_view instance) const {
   return out;
 }
 
-std::string MonthPage::leads(TaskId id) const {
+std::vector<const Responsibility*> MonthPage::lead_holders(TaskId id) const {
   const Task& t = task(id);
-  std::string out;
+  std::vector<const Responsibility*> out;
   for (const Role role : {Role::lead, Role::responsible, Role::support}) {
     for (const Responsibility& r : t.responsibilities) {
-      if (r.role == role) out += (out.empty() ? "" : "、") + r.name;
+      if (r.role == role) out.push_back(&r);
     }
     if (!out.empty()) break;
   }
   return out;
+}
+
+std::string MonthPage::leads(TaskId id) const {
+  std::string out;
+  for (const Responsibility* r : lead_holders(id)) out += (out.empty() ? "" : "、") + r->name;
+  return out;
+}
+
+bool MonthPage::leads_include(TaskId id, UnitId unit) const {
+  const auto holders = lead_holders(id);
+  return std::any_of(holders.begin(), holders.end(), [&](const Responsibility* r) { return r->unit == unit; });
 }
 
 std::string MonthPage::unit_name(UnitId unit) const {

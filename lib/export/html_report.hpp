@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "duban/export.hpp"
 
@@ -35,6 +36,7 @@ class MonthPage {
   std::string item_title(TaskId task, std::string_view instance) const;
   // The task's lead units as written, joined with 、; else its first role's.
   std::string leads(TaskId task) const;
+  bool leads_include(TaskId task, UnitId unit) const;  // among the units leads() names
   std::string unit_name(UnitId unit) const;
   // The ledger's state of the item, or null when it has no events.
   const ItemState* state(TaskId task, std::string_view instance) const;
@@ -52,6 +54,9 @@ class MonthPage {
   std::string html_;
   std::map<std::pair<TaskId, std::string>, const ItemState*, std::less<>> states_;
   std::map<EventId, const Event*> reports_;
+
+  // The holders leads() names: the leads, else the first role present.
+  std::vector<const Responsibility*> lead_holders(TaskId task) const;
 };
 
 // Markup shared by the sections: a light or a status as a badge.

@@ -134,11 +134,17 @@ void write_returned(MonthPage& page) {
            "<table class=\"grid\" id=\"returned-items\">\n<thead><tr><th>事项</th><th>责任单位</th><th>退回日期</th>"
            "<th>退回原因</th><th>目前状态</th></tr></thead>\n<tbody>\n");
   for (const ItemState* st : rows) {
-    // The reason of the latest return, even when a later submission was approved.
+    // The reason of the latest return, even when a later submission was
+    // approved. A submission the coordinating office made for the lead says
+    // so: the office, not the lead, has the return on its desk.
+    std::string units = page.leads(st->item.task);
+    if (st->submitted_by != 0 && !page.leads_include(st->item.task, st->submitted_by)) {
+      units += "（" + page.unit_name(st->submitted_by) + "报送）";
+    }
     page.raw("<tr><td class=\"item\">")
         .text(page.item_title(st->item.task, st->item.instance))
         .raw("</td><td class=\"unit\">")
-        .text(page.leads(st->item.task))
+        .text(units)
         .raw("</td><td class=\"date\">")
         .text(format_date(*st->last_returned))
         .raw("</td><td class=\"why\">")

@@ -87,6 +87,8 @@ Json item_json(const ItemState& st, const Directory& directory) {
   j["reports"] = st.reports.size();
   j["closure"] = to_string(st.closure);
   j["submitted"] = date_or_null(st.submitted);
+  j["submitted_by"] = st.submitted_by != 0 ? Json(st.submitted_by) : Json(nullptr);
+  j["submitted_by_name"] = st.submitted_by != 0 ? unit_name(directory, st.submitted_by) : std::string();
   j["decided"] = date_or_null(st.decided);
   j["done"] = date_or_null(st.done);
   j["last_returned"] = date_or_null(st.last_returned);

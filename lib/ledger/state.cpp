@@ -89,6 +89,7 @@ ItemState build_state(PlanRules& plan, const std::optional<UnitId>& coordinator,
       case EventKind::closure_submitted:
         st.closure = ClosureState::submitted;
         st.submission = e.seq;
+        st.submitted_by = unit;
         st.submitted = event_date(e.date, e.seq, s);
         st.decided.reset();
         break;

@@ -363,6 +363,7 @@ static void closure_and_extensions_as_of_dates(void) {
       CHECK_STR(duban_state_cursor_instance(states, NULL), "");
       CHECK(duban_state_cursor_closure(states) == DUBAN_CLOSURE_RETURNED);
       CHECK(duban_state_cursor_submission(states) == first);
+      CHECK(duban_state_cursor_submitted_by(states) == f.finance);
       CHECK_STR(duban_state_cursor_return_reason(states, NULL), "缺少资金拨付凭证");
       CHECK_RC(duban_state_cursor_date(&date, states, DUBAN_STATE_DECIDED), DUBAN_OK);
       CHECK(same_date(date, 2025, 6, 27));

@@ -80,12 +80,16 @@ TEST_F(ExportJson, ItemsCarryClosuresAndExtensions) {
   EXPECT_EQ((*funds)["closure"], "returned");
   EXPECT_EQ((*funds)["return_reason"], kReturnReason);
   EXPECT_EQ((*funds)["last_returned"], "2025-06-27");
+  EXPECT_EQ((*funds)["submitted_by_name"], "区财政局");
+  EXPECT_TRUE((*funds)["submitted_by"].is_number_integer());
   ASSERT_NE(fair, nullptr);
   ASSERT_EQ((*fair)["extensions"].size(), 1u);
   EXPECT_EQ((*fair)["extensions"][0]["decision"], "approved");
   EXPECT_EQ((*fair)["extensions"][0]["until"], "2025-10-31");
   EXPECT_EQ((*fair)["extensions"][0]["unit_name"], "区投资促进办");
   EXPECT_EQ((*fair)["current_due"], "2025-10-31");
+  EXPECT_TRUE((*fair)["submitted_by"].is_null());  // never submitted
+  EXPECT_EQ((*fair)["submitted_by_name"], "");
 }
 
 TEST_F(ExportJson, AssessmentIsTheResultDocument) {

@@ -56,7 +56,8 @@ int card(const std::string& html, const std::string& key) {
 
 // A ledger of the example plan with part of a year on record (as `duban
 // demo` does, smaller): monthly returns on task 3 with September's missing,
-// task 1 closed, task 7's closure returned and not resubmitted, October
+// task 1 closed, task 7's closure (submitted by the office for its lead)
+// returned and not resubmitted, October
 // progress on tasks 5 and 13; task 2 (due 09-30) has no report.
 class HtmlReport : public ::testing::Test {
  protected:
@@ -106,7 +107,7 @@ class HtmlReport : public ::testing::Test {
         ledger_->submit_closure(item("1"), step(kOffice, ymd(2025, 4, 28), "", {"领导小组全体会议纪要"})),
         step(kOffice, ymd(2025, 4, 30), "同意办结"));
     const EventId funds =
-        ledger_->submit_closure(item("7"), step("区财政局", ymd(2025, 6, 25), "资金已拨付", {"临财〔2025〕8号"}));
+        ledger_->submit_closure(item("7"), step(kOffice, ymd(2025, 6, 25), "资金已拨付", {"临财〔2025〕8号"}));
     ledger_->return_closure(funds, step(kOffice, ymd(2025, 6, 27), kReturnReason));
   }
 
@@ -211,7 +212,8 @@ TEST_F(HtmlReport, ReturnedItemShowsItsReasonAndUnit) {
   const std::string october = monthly_report_html(snapshot(ymd(2025, 10, 31)), 10);
   const std::string returned = section(october, "returned", "unit-reports");
   EXPECT_NE(returned.find(kReturnReason), std::string::npos);
-  EXPECT_NE(returned.find("区财政局"), std::string::npos);
+  // The lead, and the office that submitted for it and has the return.
+  EXPECT_NE(returned.find("区财政局（区合作交流办报送）"), std::string::npos);
   EXPECT_NE(returned.find("2025-06-27"), std::string::npos);
   EXPECT_NE(returned.find("待重新报送"), std::string::npos);
 

@@ -44,6 +44,7 @@ TEST_F(LedgerWorkflow, SubmitReturnResubmitApprove) {
   const ItemState pending = at(ymd(2025, 6, 26));
   EXPECT_EQ(pending.closure, ClosureState::submitted);
   EXPECT_EQ(pending.submission, first);
+  EXPECT_EQ(pending.submitted_by, unit(ledger, "区财政局"));
   EXPECT_EQ(pending.submitted, ymd(2025, 6, 25));
   EXPECT_EQ(pending.done, std::nullopt);
   const ItemState back = at(ymd(2025, 7, 1));

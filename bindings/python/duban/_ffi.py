@@ -675,6 +675,7 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("duban_state_cursor_instance", [P(duban_state_cursor), size_p], text_p, NONNULL),
     Function("duban_state_cursor_closure", [P(duban_state_cursor)], c_int, STATUS),
     Function("duban_state_cursor_submission", [P(duban_state_cursor)], c_int64),
+    Function("duban_state_cursor_submitted_by", [P(duban_state_cursor)], c_int64),
     Function("duban_state_cursor_date", [P(duban_date), P(duban_state_cursor), c_int], c_int, STATUS),
     Function("duban_state_cursor_return_reason", [P(duban_state_cursor), size_p], text_p, NONNULL),
     Function("duban_state_cursor_latest_report", [P(c_int64), P(c_int64), P(duban_date), P(c_int), P(c_double), P(duban_state_cursor)], c_int, STATUS),

@@ -324,6 +324,8 @@ class ItemState:
             after approved extensions (None for an item without a hard date).
         latest_report: a :class:`LatestReport`, or None.
         extensions: every extension request, in request order.
+        submitted_by: the unit that made the latest submission (the lead, or
+            the coordinating office for it), or None.
     """
 
     task: int
@@ -340,6 +342,7 @@ class ItemState:
     current_due: Optional[datetime.date]
     latest_report: Optional[LatestReport]
     extensions: tuple[ExtensionEntry, ...] = field(default=())
+    submitted_by: Optional[int] = None
 
     @property
     def id(self) -> str:
@@ -353,6 +356,7 @@ class ItemState:
             "instance": self.instance,
             "closure": str(self.closure),
             "submission": self.submission,
+            "submitted_by": self.submitted_by,
             "submitted": _iso(self.submitted),
             "decided": _iso(self.decided),
             "done": _iso(self.done),
@@ -401,6 +405,7 @@ def _state_row(h: Any) -> ItemState:
         instance=_text(lib.duban_state_cursor_instance, h),
         closure=_known(ClosureState, lib.duban_state_cursor_closure(h)),
         submission=lib.duban_state_cursor_submission(h) or None,
+        submitted_by=lib.duban_state_cursor_submitted_by(h) or None,
         return_reason=_text(lib.duban_state_cursor_return_reason, h),
         latest_report=latest,
         extensions=tuple(extensions),

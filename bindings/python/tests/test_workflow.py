@@ -77,6 +77,9 @@ def test_submit_return_resubmit_approve(office):
     pending = state_of(ledger, "7", D(2025, 6, 26))
     assert pending.closure is duban.ClosureState.SUBMITTED
     assert (pending.submission, pending.submitted) == (first, D(2025, 6, 25))
+    with ledger.directory() as units:
+        assert pending.submitted_by == units.id_of("区财政局")
+    assert state_of(ledger, "7", D(2025, 6, 24)).submitted_by is None
     back = state_of(ledger, "7", D(2025, 7, 1))
     assert back.closure is duban.ClosureState.RETURNED
     assert (back.return_reason, back.decided, back.last_returned) == ("缺少资金拨付凭证", D(2025, 6, 27), D(2025, 6, 27))

@@ -630,6 +630,12 @@ DUBAN_API int duban_state_cursor_closure(const duban_state_cursor *cursor) DUBAN
 DUBAN_API int64_t duban_state_cursor_submission(const duban_state_cursor *cursor) DUBAN_NOEXCEPT;
 
 /**
+ * The unit that made the latest submission: the lead, or the coordinating
+ * office submitting for it; 0 for none. @since 0.1
+ */
+DUBAN_API int64_t duban_state_cursor_submitted_by(const duban_state_cursor *cursor) DUBAN_NOEXCEPT;
+
+/**
  * One of the item's dates.
  * @param out receives it; {0, 0, 0} when the item has none (no submission,
  *        no hard due date…) and on failure
