@@ -77,6 +77,15 @@ int duban_event_cursor_new(duban_event_cursor** out, duban_db* db, int64_t plan_
   });
 }
 
+int duban_event_cursor_one(duban_event_cursor** out, duban_db* db, int64_t event_id) noexcept {
+  return guard_new(__func__, out, [&] {
+    duban::Ledger& ledger = *require(db, "db").ledger;
+    auto cursor = std::make_unique<duban_event_cursor>();
+    cursor->rows.rows.push_back(ledger.event(event_id));
+    return cursor;
+  });
+}
+
 int duban_event_cursor_next(duban_event_cursor* cursor) noexcept {
   return guard(__func__, [&] { return require(cursor, "cursor").rows.next(); });
 }

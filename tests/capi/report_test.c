@@ -364,6 +364,20 @@ static void closure_and_extensions_as_of_dates(void) {
       CHECK(duban_state_cursor_closure(states) == DUBAN_CLOSURE_RETURNED);
       CHECK(duban_state_cursor_submission(states) == first);
       CHECK(duban_state_cursor_submitted_by(states) == f.finance);
+      {
+        /* The submission itself, fetched by the id the state names. */
+        duban_event_cursor *one = NULL;
+        CHECK_RC(duban_event_cursor_one(&one, f.db, duban_state_cursor_submission(states)), DUBAN_OK);
+        CHECK(duban_event_cursor_count(one) == 1);
+        CHECK_RC(duban_event_cursor_next(one), DUBAN_OK);
+        CHECK(duban_event_cursor_id(one) == first);
+        CHECK(duban_event_cursor_kind(one) == DUBAN_EVENT_CLOSURE_SUBMITTED);
+        CHECK(duban_event_cursor_unit(one) == f.finance);
+        CHECK_RC(duban_event_cursor_next(one), DUBAN_DONE);
+        duban_event_cursor_free(one);
+        CHECK_RC(duban_event_cursor_one(&one, f.db, 999999), DUBAN_ENOTFOUND);
+        CHECK(one == NULL);
+      }
       CHECK_STR(duban_state_cursor_return_reason(states, NULL), "缺少资金拨付凭证");
       CHECK_RC(duban_state_cursor_date(&date, states, DUBAN_STATE_DECIDED), DUBAN_OK);
       CHECK(same_date(date, 2025, 6, 27));

@@ -640,6 +640,7 @@ FUNCTIONS: tuple[Function, ...] = (
     # report.h — history
     Function("duban_history_options_init", [P(duban_history_options), c_uint32], c_int, STATUS),
     Function("duban_event_cursor_new", [_out(duban_event_cursor), P(duban_db), c_int64, c_int64, P(duban_history_options)], c_int, STATUS),
+    Function("duban_event_cursor_one", [_out(duban_event_cursor), P(duban_db), c_int64], c_int, STATUS),
     Function("duban_event_cursor_next", [P(duban_event_cursor)], c_int, STATUS),
     Function("duban_event_cursor_count", [P(duban_event_cursor)], c_size_t),
     Function("duban_event_cursor_id", [P(duban_event_cursor)], c_int64, NONZERO),

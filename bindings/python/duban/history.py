@@ -496,6 +496,19 @@ class History(LedgerPart):
         lib.duban_event_cursor_new(byref(out), self._handle(), plan_id, task_id, byref(opts))
         return EventCursor(out, self)
 
+    def event(self, event_id: int) -> Event:
+        """One event by its id (a state's ``submission``, a report's ``ref``),
+        as :meth:`history` gives it, with ``superseded_by`` as the ledger
+        stands now.
+
+        Raises:
+            NotFoundError: no such event.
+        """
+        out = POINTER(_ffi.duban_event_cursor)()
+        lib.duban_event_cursor_one(byref(out), self._handle(), int(event_id))
+        with EventCursor(out, self) as cursor:
+            return next(cursor)
+
     def states(self, as_of: Optional[datetime.date] = None, *, plan: PlanRef = None) -> list[ItemState]:
         """Every item (task or instance) of the plan with at least one event
         on or before `as_of` (today when None), as its events add up to on

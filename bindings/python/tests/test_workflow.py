@@ -80,6 +80,10 @@ def test_submit_return_resubmit_approve(office):
     with ledger.directory() as units:
         assert pending.submitted_by == units.id_of("区财政局")
     assert state_of(ledger, "7", D(2025, 6, 24)).submitted_by is None
+    submitted = ledger.event(pending.submission)
+    assert (submitted.id, submitted.kind, submitted.text) == (first, duban.EventKind.CLOSURE_SUBMITTED, "资金已拨付")
+    with pytest.raises(duban.NotFoundError):
+        ledger.event(999999)
     back = state_of(ledger, "7", D(2025, 7, 1))
     assert back.closure is duban.ClosureState.RETURNED
     assert (back.return_reason, back.decided, back.last_returned) == ("缺少资金拨付凭证", D(2025, 6, 27), D(2025, 6, 27))

@@ -405,6 +405,18 @@ DUBAN_API int duban_event_cursor_new(duban_event_cursor **out, duban_db *db, int
                                      const duban_history_options *opts) DUBAN_NOEXCEPT;
 
 /**
+ * A cursor over one event, found by its id (a submission named by a state
+ * cursor, a report an evidence list names), read through the same
+ * accessors as a task's history; its superseded_by is as the ledger stands.
+ * @param out receives the cursor, before its row; NULL on failure
+ * @return DUBAN_OK, DUBAN_ENOTFOUND (no such event), DUBAN_EMISUSE, and the
+ *         storage codes
+ * @note caller frees with duban_event_cursor_free
+ * @since 0.1
+ */
+DUBAN_API int duban_event_cursor_one(duban_event_cursor **out, duban_db *db, int64_t event_id) DUBAN_NOEXCEPT;
+
+/**
  * Moves to the next event.
  * @return DUBAN_OK (an event is current), DUBAN_DONE, DUBAN_EMISUSE
  * @since 0.1
