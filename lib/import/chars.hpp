@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,17 @@ inline char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) n
 
 // The code point that ends just before byte `end`, and its length.
 inline char32_t decode_before(std::string_view s, std::size_t end, std::size_t& len) noexcept {
+  // ASCII and well-formed three-byte sequences, which are nearly all of a
+  // plan, decode here without the walk back below.
+  if (end > 0 && static_cast<unsigned char>(s[end - 1]) < 0x80) {
+    len = 1;
+    return static_cast<unsigned char>(s[end - 1]);
+  }
+  if (end >= 3 && (static_cast<unsigned char>(s[end - 3]) & 0xF0) == 0xE0 &&
+      (static_cast<unsigned char>(s[end - 2]) & 0xC0) == 0x80 &&
+      (static_cast<unsigned char>(s[end - 1]) & 0xC0) == 0x80) {
+    return decode_at(s, end - 3, len);
+  }
   std::size_t start = end;
   while (start > 0 && end - start < 4) {
     --start;
@@ -52,11 +64,69 @@ inline char32_t decode_before(std::string_view s, std::size_t end, std::size_t& 
   return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp);
+// Writes the UTF-8 form of `cp` (at most 4 bytes) to `out`; returns its length.
+inline std::size_t encode_utf8(char32_t cp, char* out) noexcept {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  char buf[4];
+  out.append(buf, encode_utf8(cp, buf));
+}
+
+// `s` in UTF-8 after `out`, appended in pieces rather than character by
+// character.
+void append_utf8(std::string& out, std::u32string_view s);
+
+inline std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  append_utf8(out, s);
+  return out;
+}
 
 inline bool is_space(char32_t c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 ||
-         c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF;
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // \t \n \v \f \r
+  return c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF;
+}
+
+// Can a character that decode_at() reads as whitespace begin with byte `c`?
+// Besides the true leads (ASCII, C2 for U+00A0, E2 for U+2002…, E3 for
+// U+3000, EF for U+FEFF), decode_at() also reads the overlong forms led by
+// C0, E0 and F0 as the code points they spell. False settles it without
+// decoding.
+inline bool may_begin_space(char c) noexcept {
+  const auto b = static_cast<unsigned char>(c);
+  return b <= 0x20 || b == 0xC0 || b == 0xC2 || b == 0xE0 || b == 0xE2 || b == 0xE3 || b == 0xEF || b == 0xF0;
+}
+
+// Can a character that decode_before() reads as whitespace end with byte
+// `c`? An ASCII space, or a continuation byte with the low six bits of one:
+// 0x00 (U+3000), 0x02, 0x03, 0x09, 0x0B (U+2002/3/9/B), 0x09-0x0D and 0x20
+// (overlong ASCII, U+00A0), 0x3F (U+FEFF).
+inline bool may_end_space(char c) noexcept {
+  constexpr std::uint64_t kLowBits = (1ULL << 0x00) | (1ULL << 0x02) | (1ULL << 0x03) | (0x1FULL << 0x09) |
+                                     (1ULL << 0x20) | (1ULL << 0x3F);
+  const auto b = static_cast<unsigned char>(c);
+  return b <= 0x20 || ((b & 0xC0) == 0x80 && ((kLowBits >> (b & 0x3F)) & 1) != 0);
 }
 
 // Ideographs and CJK punctuation (full-width forms included): characters
@@ -120,8 +190,19 @@ std::string repair_spaces(std::string_view s);
 // Does `s` hold any whitespace is_space() knows? (Most names do not.)
 bool has_space(std::string_view s) noexcept;
 
-// ASCII and ideographic whitespace trimmed from both ends.
-std::string_view trim_view(std::string_view s) noexcept;
+// trim_view() once an end may be whitespace.
+std::string_view trim_spaces(std::string_view s) noexcept;
+
+// ASCII and ideographic whitespace trimmed from both ends. Inline because
+// most of the strings it is given have nothing to trim.
+inline std::string_view trim_view(std::string_view s) noexcept {
+  if (s.empty()) return s;
+  std::size_t len = 1;
+  if (!may_begin_space(s.front()) && (!may_end_space(s.back()) || !is_space(decode_before(s, s.size(), len)))) {
+    return s;
+  }
+  return trim_spaces(s);
+}
 
 // Trailing characters in `chars` (code points) removed repeatedly.
 std::string_view trim_trailing(std::string_view s, std::u32string_view chars) noexcept;
@@ -129,8 +210,16 @@ std::string_view trim_trailing(std::string_view s, std::u32string_view chars) no
 // Number of code points.
 std::size_t char_count(std::string_view s) noexcept;
 
+// All of starts_with_loose(), for when the first bytes match.
+bool continues_loose(std::string_view s, std::string_view word, std::size_t& consumed) noexcept;
+
 // True when `s` begins with `word` once whitespace inside `s` is skipped
 // (牵 头单位 begins with 牵头单位); `consumed` gets the bytes of `s` used.
-bool starts_with_loose(std::string_view s, std::string_view word, std::size_t& consumed) noexcept;
+// The first character is never skipped, so a different first byte settles
+// it inline: the usual answer when callers try one word after another.
+inline bool starts_with_loose(std::string_view s, std::string_view word, std::size_t& consumed) noexcept {
+  if (!word.empty() && (s.empty() || s.front() != word.front())) return false;
+  return continues_loose(s, word, consumed);
+}
 
 }  // namespace duban::importer

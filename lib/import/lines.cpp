@@ -1,5 +1,6 @@
 #include "import/lines.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "import/chars.hpp"
@@ -13,21 +14,53 @@ bool is_dash(char32_t c) {
          c == 0x2212 || c == 0x00B7 || c == 0x30FB || c == 0x2500;
 }
 
-// - 3 -, —3—, 第3页, 第 3 页 共 9 页, 3/9, [接上页], 12 (a page number alone).
-bool is_page_marker(std::string_view s) {
-  if (s.empty() || s.size() > 60) return false;
-  std::u32string c;
+// Calls f(cp) for each character of `s` that is not whitespace, full-width
+// digits read as ASCII ones, until f returns false: the form in which page
+// markers and dates are matched.
+template <class F>
+void for_each_compact(std::string_view s, F&& f) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 1;
     char32_t cp = decode_at(s, i, len);
     i += len;
     if (is_space(cp)) continue;
     if (const int d = digit_value(cp); d >= 0) cp = static_cast<char32_t>('0' + d);
-    c += cp;
+    if (!f(cp)) return;
   }
+}
+
+// The first character as for_each_compact() gives it; 0 when there is none.
+char32_t first_char(std::string_view s) {
+  char32_t first = 0;
+  for_each_compact(s, [&](char32_t cp) {
+    first = cp;
+    return false;
+  });
+  return first;
+}
+
+// - 3 -, —3—, 第3页, 第 3 页 共 9 页, 3/9, [接上页], 12 (a page number alone).
+bool is_page_marker(std::string_view s) {
+  if (s.empty() || s.size() > 60) return false;
+  // Every form begins with one of these: most lines are settled here.
+  const char32_t first = first_char(s);
+  if (!(is_dash(first) || (first >= '0' && first <= '9') || first == '[' || first == '(' || first == U'【' ||
+        first == U'（' || first == U'接' || first == U'续' || first == U'第' || first == U'共')) {
+    return false;
+  }
+  // At most 60 bytes, so at most 60 code points: no allocation per line.
+  std::array<char32_t, 60> buf{};
+  std::size_t size = 0;
+  for_each_compact(s, [&](char32_t cp) {
+    buf[size++] = cp;
+    return true;
+  });
+  const std::u32string_view c(buf.data(), size);
   if (c.empty()) return false;
-  for (std::u32string_view w : {U"[接上页]", U"【接上页】", U"（接上页）", U"(接上页)", U"接上页", U"（续上页）",
-                                U"（续）", U"(续)", U"续表", U"[续表]"}) {
+  static constexpr std::u32string_view kContinued[] = {U"[接上页]", U"【接上页】", U"（接上页）", U"(接上页)",
+                                                       U"接上页",   U"（续上页）", U"（续）",     U"(续)",
+                                                       U"续表",     U"[续表]"};
+  for (std::u32string_view w : kContinued) {
     if (c == w) return true;
   }
   std::size_t i = 0;
@@ -65,8 +98,9 @@ bool is_page_marker(std::string_view s) {
 }
 
 bool is_back_matter(std::string_view s) {
-  for (std::string_view w : {"抄送", "主题词", "关键词", "（此件", "(此件", "联系人：", "联系人:", "（联系人",
-                             "印发：", "分送："}) {
+  static constexpr std::string_view kOpenings[] = {"抄送",     "主题词",   "关键词",   "（此件", "(此件",
+                                                   "联系人：", "联系人:", "（联系人", "印发：", "分送："};
+  for (std::string_view w : kOpenings) {
     std::size_t used = 0;
     if (starts_with_loose(s, w, used)) return true;
   }
@@ -124,14 +158,10 @@ std::optional<int> number_at(const std::u32string& c, std::size_t& i, bool year)
 
 std::u32string compact(std::string_view s) {
   std::u32string c;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = 1;
-    char32_t cp = decode_at(s, i, len);
-    i += len;
-    if (is_space(cp)) continue;
-    if (const int d = digit_value(cp); d >= 0) cp = static_cast<char32_t>('0' + d);
+  for_each_compact(s, [&](char32_t cp) {
     c += cp;
-  }
+    return true;
+  });
   return c;
 }
 
@@ -165,9 +195,17 @@ bool is_signature_like(const SourceLine& l) {
   return true;
 }
 
+// A date begins with a year in digits or Chinese numerals: a cheap test
+// before the text is compacted.
+bool could_be_date(std::string_view s) {
+  const char32_t first = first_char(s);
+  return (first >= '0' && first <= '9') || cn_digit(first) >= 0;
+}
+
 }  // namespace
 
 std::optional<Date> parse_cn_date(std::string_view s) {
+  if (!could_be_date(s)) return std::nullopt;
   const std::u32string c = compact(s);
   std::size_t i = 0;
   const auto d = date_at(c, i);
@@ -190,6 +228,8 @@ std::vector<SourceLine> read_lines(std::string_view text) {
   lines.reserve(text.size() / 64 + 1);
   int number = 0;
   std::size_t pos = 0;
+  // Most files have no CR at all: then no line needs searching for one.
+  const bool any_cr = text.find('\r') != std::string_view::npos;
   while (pos <= text.size()) {
     const char* base = text.data() + pos;
     const std::size_t left = text.size() - pos;
@@ -197,7 +237,7 @@ std::vector<SourceLine> read_lines(std::string_view text) {
     std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
     std::string_view raw = text.substr(pos, end - pos);
     // A lone CR also ends a line (old Mac files); CRLF leaves a CR to trim.
-    const std::size_t cr = raw.find('\r');
+    const std::size_t cr = any_cr ? raw.find('\r') : std::string_view::npos;
     if (cr != std::string_view::npos && cr + 1 < raw.size()) {
       end = pos + cr;
       raw = text.substr(pos, cr);
@@ -216,7 +256,9 @@ std::vector<SourceLine> read_lines(std::string_view text) {
     } else if (is_back_matter(l.text)) {
       l.kind = LineKind::back_matter;
       l.date = find_cn_date(l.text);
-    } else if (const auto d = char_count(l.text) <= 20 ? parse_cn_date(l.text) : std::nullopt) {
+    } else if (const auto d = could_be_date(l.text) && char_count(l.text) <= 20  // the cheaper test first
+                                  ? parse_cn_date(l.text)
+                                  : std::nullopt) {
       l.kind = LineKind::date;
       l.date = d;
     }

@@ -1,8 +1,10 @@
 #include "import/targets.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <string>
 
 #include "import/chars.hpp"
 
@@ -44,18 +46,88 @@ constexpr std::array<std::u32string_view, 8> kMetricEnds{{U"数量", U"人数", 
 
 constexpr std::array<std::u32string_view, 5> kGrowth{{U"提升", U"提高", U"增加", U"扩大", U"增长"}};
 
+// Per-X averages (县均选派2名教师), removed from the front of a metric.
+constexpr std::array<std::u32string_view, 6> kAverages{{U"县均", U"人均", U"户均", U"村均", U"校均", U"年均"}};
+
+// The averages and 全年 name a target's scope.
+constexpr std::array<std::u32string_view, 7> kScopes{{U"县均", U"人均", U"户均", U"村均", U"校均", U"年均", U"全年"}};
+
+// Removed in this order from the front of the subject before an operator.
+constexpr std::array<std::u32string_view, 13> kSubjectOpenings{{U"县均", U"人均", U"户均", U"村均", U"校均",
+                                                                U"年均", U"全年", U"保持", U"确保", U"实现",
+                                                                U"力争", U"努力", U"推动"}};
+
+// Verbs of holding a level (稳定…规模 as a 目标).
+constexpr std::array<std::u32string_view, 4> kHolds{{U"稳定", U"保持", U"确保", U"稳住"}};
+
 constexpr std::array<std::u32string_view, 8> kNounStops{{U"开展", U"进行", U"以上", U"左右", U"以内", U"作为",
                                                          U"用于", U"参加"}};
 
-bool is_trigger(char32_t c);
+// The first characters of the words signal() knows.
+constexpr std::u32string_view kTriggers = U"不至达超突高低控力保提增扩稳确目去上同";
 
+// The triggers by their low six bits, no more than two to a slot, so that
+// is_trigger() is one lookup.
+constexpr auto kTriggerSlots = [] {
+  std::array<std::array<char32_t, 2>, 64> slots{};
+  for (char32_t c : kTriggers) {
+    auto& slot = slots[c & 0x3F];
+    if (slot[1] != 0) throw "more than two triggers share a slot";
+    (slot[0] == 0 ? slot[0] : slot[1]) = c;
+  }
+  return slots;
+}();
+
+bool is_trigger(char32_t c) {
+  const auto& slot = kTriggerSlots[c & 0x3F];
+  return c != 0 && (slot[0] == c || slot[1] == c);
+}
+
+// Sets of characters by their low six bits: a word with a character not in
+// a clause's set is not in the clause, and a position whose character is not
+// among the first characters of a table starts none of its words. Either
+// settles most searches without comparing words.
+constexpr std::uint64_t char_bit(char32_t c) { return std::uint64_t{1} << (c & 0x3F); }
+
+template <class Words, class Char>
+constexpr std::uint64_t char_set(const Words& words, Char&& pick) {
+  std::uint64_t set = 0;
+  for (const auto& w : words) set |= char_bit(pick(w));
+  return set;
+}
+
+// The slots in use. A character's low six bits are those of its last byte,
+// so that byte alone tells most characters apart from every trigger.
+constexpr std::uint64_t kTriggerTails = char_set(kTriggers, [](char32_t c) { return c; });
+
+bool may_end_trigger(char b) { return (kTriggerTails & char_bit(static_cast<unsigned char>(b))) != 0; }
+
+constexpr std::uint64_t kUnitFirsts = char_set(kUnits, [](std::u32string_view w) { return w.front(); });
+constexpr std::uint64_t kOpBeforeLasts = char_set(kOpsBefore, [](const Op& op) { return op.word.back(); });
+constexpr std::uint64_t kNounStopFirsts = char_set(kNounStops, [](std::u32string_view w) { return w.front(); });
+
+// Whole numbers, nearly every value, convert exactly without strtod.
+double number_value(const std::string& number) {
+  if (number.size() <= 15 && number.find('.') == std::string::npos) {
+    std::uint64_t v = 0;
+    for (char c : number) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    return static_cast<double>(v);
+  }
+  return std::strtod(number.c_str(), nullptr);
+}
+
+// One clause, compacted (whitespace removed, full-width digits as ASCII) with
+// a flag for each character, 1 inside quotation marks; both belong to the
+// Scanner, which reuses them from clause to clause. `chars` holds char_bit()
+// of each character. `raw` is the clause as written.
 class ClauseReader {
  public:
-  ClauseReader(std::u32string text, std::vector<bool> quoted, std::string raw)
-      : s_(std::move(text)), quoted_(std::move(quoted)), raw_(std::move(raw)) {}
+  ClauseReader(std::u32string_view text, const std::vector<char>& quoted, std::uint64_t chars,
+               std::string_view raw)
+      : s_(text), quoted_(quoted), chars_(chars), raw_(raw) {}
 
   void read(std::vector<Target>& out) {
-    std::u32string last_verb;
+    std::u32string_view last_verb;
     bool any = false;
     for (std::size_t i = 0; i < s_.size();) {
       if (quoted_[i] || !is_digit(s_[i]) || (i > 0 && is_digit(s_[i - 1]))) {
@@ -71,9 +143,10 @@ class ClauseReader {
       }
       const auto unit = unit_at(i);
       if (!unit) continue;  // a bare number, or a date (2024年, 6月)
+      if (out.empty()) out.reserve(4);  // a clause or task rarely states more
       Target t;
-      t.text = raw_;
-      t.value = std::strtod(number.c_str(), nullptr);
+      t.text = text();
+      t.value = number_value(number);
       t.unit = to_utf8(*unit);
       i += unit->size();
       t.op = TargetOp::ge;
@@ -88,11 +161,11 @@ class ClauseReader {
         if (!had_op || op->op != TargetOp::ge) t.op = op->op;
         i += op->word.size();
       }
-      std::u32string verb;
+      std::u32string_view verb;
       if (subject_end > 0 && s_[subject_end - 1] == U'、' && !last_verb.empty()) {
         verb = last_verb;
       }
-      const std::u32string noun = noun_after(i);
+      const std::u32string_view noun = noun_after(i);
       if (verb.empty()) {
         // 选派2名教师: the verb before the number and the noun after it; 培训
         // 农村劳动力2000人次: all of the words before it.
@@ -100,7 +173,8 @@ class ClauseReader {
       }
       last_verb = verb;
       floor_ = i + noun.size();
-      t.metric = to_utf8(verb + noun);
+      t.metric = to_utf8(verb);
+      append_utf8(t.metric, noun);
       t.scope = scope();
       t.baseline = baseline();
       out.push_back(std::move(t));
@@ -111,16 +185,24 @@ class ClauseReader {
 
  private:
   static bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-  bool at(std::size_t i, std::u32string_view w) const { return s_.compare(i, w.size(), w) == 0; }
 
-  static std::string to_utf8(std::u32string_view s) {
-    std::string out;
-    for (char32_t c : s) append_utf8(out, c);
-    return out;
+  // s_.find(w), unless the clause's character set rules it out.
+  bool contains(std::u32string_view w) const {
+    for (char32_t c : w) {
+      if ((chars_ & char_bit(c)) == 0) return false;
+    }
+    return s_.find(w) != std::u32string_view::npos;
+  }
+
+  // The first character settles most comparisons: the word tables are
+  // tried at every number and trigger.
+  bool at(std::size_t i, std::u32string_view w) const {
+    if (i < s_.size() && s_[i] != w.front()) return false;
+    return s_.compare(i, w.size(), w) == 0;
   }
 
   std::optional<std::u32string_view> unit_at(std::size_t i) const {
-    if (i >= s_.size()) return std::nullopt;
+    if (i >= s_.size() || (kUnitFirsts & char_bit(s_[i])) == 0) return std::nullopt;
     for (std::u32string_view u : kUnits) {
       if (at(i, u)) {
         // 3个月 is a unit; 6月 is a date: 月 alone is never matched. 个 before
@@ -134,8 +216,12 @@ class ClauseReader {
   }
 
   std::optional<Op> op_before(std::size_t end) const {
+    if (end == 0 || (kOpBeforeLasts & char_bit(s_[end - 1])) == 0) return std::nullopt;
     for (const Op& op : kOpsBefore) {
-      if (end >= op.word.size() && s_.compare(end - op.word.size(), op.word.size(), op.word) == 0) return op;
+      if (end >= op.word.size() && s_[end - 1] == op.word.back() &&
+          s_.compare(end - op.word.size(), op.word.size(), op.word) == 0) {
+        return op;
+      }
     }
     return std::nullopt;
   }
@@ -147,55 +233,73 @@ class ClauseReader {
   }
 
   // Up to n ideographs right before `end` (after a scope word is removed).
-  std::u32string last_ideographs(std::size_t end, std::size_t n) const {
+  std::u32string_view last_ideographs(std::size_t end, std::size_t n) const {
     std::size_t b = end;
     while (b > floor_ && end - b < n && is_ideograph(s_[b - 1]) && !quoted_[b - 1]) --b;
-    std::u32string v = s_.substr(b, end - b);
-    for (std::u32string_view w : {U"县均", U"人均", U"户均", U"村均", U"校均", U"年均"}) {
-      if (v.starts_with(w)) v.erase(0, w.size());
+    std::u32string_view v = s_.substr(b, end - b);
+    for (std::u32string_view w : kAverages) {
+      if (v.starts_with(w)) v.remove_prefix(w.size());
     }
     return v;
   }
 
   // The subject before an operator: 森林覆盖率达到95% → 森林覆盖率.
-  std::u32string subject(std::size_t end) const {
+  std::u32string_view subject(std::size_t end) const {
     std::size_t b = end;
     while (b > floor_ && end - b < 12 && is_ideograph(s_[b - 1]) && !quoted_[b - 1]) --b;
-    std::u32string v = s_.substr(b, end - b);
-    for (std::u32string_view w : {U"县均", U"人均", U"户均", U"村均", U"校均", U"年均", U"全年", U"保持", U"确保",
-                                  U"实现", U"力争", U"努力", U"推动"}) {
-      if (v.starts_with(w)) v.erase(0, w.size());
+    std::u32string_view v = s_.substr(b, end - b);
+    for (std::u32string_view w : kSubjectOpenings) {
+      if (v.starts_with(w)) v.remove_prefix(w.size());
     }
     return v;
   }
 
-  std::u32string noun_after(std::size_t& i) const {
+  std::u32string_view noun_after(std::size_t& i) const {
     if (at(i, U"的")) ++i;
     std::size_t e = i;
     while (e < s_.size() && e - i < 8 && is_ideograph(s_[e]) && !quoted_[e]) {
       bool stop = false;
-      for (auto w : kNounStops) stop = stop || at(e, w);
+      if ((kNounStopFirsts & char_bit(s_[e])) != 0) {
+        for (auto w : kNounStops) stop = stop || at(e, w);
+      }
       if (stop) break;
       ++e;
     }
     return s_.substr(i, e - i);
   }
 
-  std::string scope() const {
-    for (std::u32string_view w : {U"县均", U"人均", U"户均", U"村均", U"校均", U"年均", U"全年"}) {
-      if (s_.find(w) != std::u32string::npos) return to_utf8(w);
+  // The clause with its spaces repaired, as each target's text; most
+  // clauses read give no target and never need it.
+  const std::string& text() const {
+    if (!text_) text_ = repair_spaces(raw_);
+    return *text_;
+  }
+
+  // scope() and baseline() depend on the clause alone: worked out once.
+  const std::string& scope() const {
+    if (!scope_) scope_ = find_scope();
+    return *scope_;
+  }
+  const std::string& baseline() const {
+    if (!baseline_) baseline_ = find_baseline();
+    return *baseline_;
+  }
+
+  std::string find_scope() const {
+    for (std::u32string_view w : kScopes) {
+      if (contains(w)) return to_utf8(w);
     }
     const std::size_t p = s_.find(U'每');
-    if (p != std::u32string::npos && p + 1 < s_.size() && is_ideograph(s_[p + 1])) {
+    if (p != std::u32string_view::npos && p + 1 < s_.size() && is_ideograph(s_[p + 1])) {
       const std::size_t n = s_[p + 1] == U'个' && p + 2 < s_.size() && is_ideograph(s_[p + 2]) ? 3 : 2;
       return to_utf8(s_.substr(p, n));
     }
     return {};
   }
 
-  std::string baseline() const {
+  std::string find_baseline() const {
     for (std::u32string_view w : kBaselines) {
-      if (s_.find(w) != std::u32string::npos) return to_utf8(w);
+      if (contains(w)) return to_utf8(w);
     }
     return {};
   }
@@ -206,16 +310,16 @@ class ClauseReader {
     for (std::size_t i = 0; i < s_.size(); ++i) {
       if (!is_trigger(s_[i])) continue;
       for (const Op& op : kOpsBefore) {
+        if (!at(i, op.word)) continue;
         if (op.op == TargetOp::ge && (op.word == U"提升" || op.word == U"提高" || op.word == U"增加" ||
                                       op.word == U"完成" || op.word == U"新增" || op.word == U"累计")) {
           continue;
         }
-        if (!at(i, op.word)) continue;
         const std::size_t after = i + op.word.size();
         for (std::u32string_view b : kBaselines) {
           if (!at(after, b)) continue;
           Target t;
-          t.text = raw_;
+          t.text = text();
           t.op = op.op;
           t.metric = to_utf8(subject(i));
           t.baseline = to_utf8(b);
@@ -234,7 +338,7 @@ class ClauseReader {
         for (std::u32string_view m : kMetricEnds) {
           if (rest.size() > m.size() && rest.ends_with(m)) {
             Target t;
-            t.text = raw_;
+            t.text = text();
             t.op = TargetOp::gt;
             t.metric = to_utf8(rest);
             const std::string b = baseline();
@@ -246,20 +350,20 @@ class ClauseReader {
       }
     }
     // Holding a level, stated as a 目标: 稳定脱贫人口务工规模作为“硬目标”.
-    if (s_.find(U"目标") == std::u32string::npos) return;
-    for (std::u32string_view v : {U"稳定", U"保持", U"确保", U"稳住"}) {
+    if (!contains(U"目标")) return;
+    for (std::u32string_view v : kHolds) {
       const std::size_t p = s_.find(v);
-      if (p == std::u32string::npos) continue;
+      if (p == std::u32string_view::npos) continue;
       const std::size_t from = p + v.size();
-      std::size_t best = std::u32string::npos;
+      std::size_t best = std::u32string_view::npos;
       std::size_t best_len = 0;
       for (std::u32string_view m : kMetricEnds) {
         const std::size_t q = s_.find(m, from);
-        if (q != std::u32string::npos && q < best) best = q, best_len = m.size();
+        if (q != std::u32string_view::npos && q < best) best = q, best_len = m.size();
       }
-      if (best == std::u32string::npos) continue;
+      if (best == std::u32string_view::npos) continue;
       Target t;
-      t.text = raw_;
+      t.text = text();
       t.op = TargetOp::ge;
       t.metric = to_utf8(s_.substr(from, best + best_len - from));
       const std::string b = baseline();
@@ -269,10 +373,12 @@ class ClauseReader {
     }
   }
 
-  std::u32string s_;
-  std::vector<bool> quoted_;
-  std::string raw_;
+  std::u32string_view s_;
+  const std::vector<char>& quoted_;
+  std::uint64_t chars_;
+  std::string_view raw_;
   std::size_t floor_ = 0;  // where the previous quantity's words end
+  mutable std::optional<std::string> text_, scope_, baseline_;
 };
 
 // What a clause holds, learnt in one pass: a clause is read in full only when
@@ -288,8 +394,11 @@ struct Signals {
   bool candidate(std::string_view clause) const {
     if (digit || (op && baseline) || (goal && hold)) return true;
     if (!growth) return false;
-    const std::string_view t = trim_trailing(clause, U"。，,；;：:！？");
-    for (std::string_view m : {"数量", "人数", "总额", "金额", "比例", "比重", "规模", "量"}) {
+    static constexpr std::u32string_view kClauseEnds = U"。，,；;：:！？";
+    const std::string_view t = trim_trailing(clause, kClauseEnds);
+    static constexpr std::string_view kMetricEndsUtf8[] = {"数量", "人数", "总额", "金额",
+                                                           "比例", "比重", "规模", "量"};
+    for (std::string_view m : kMetricEndsUtf8) {
       if (t.ends_with(m)) return true;
     }
     return false;
@@ -322,17 +431,6 @@ void signal(char32_t a, char32_t b, Signals& s) {
   }
 }
 
-bool is_trigger(char32_t c) {
-  switch (c) {
-    case U'不': case U'至': case U'达': case U'超': case U'突': case U'高': case U'低': case U'控': case U'力':
-    case U'保': case U'提': case U'增': case U'扩': case U'稳': case U'确': case U'目': case U'去': case U'上':
-    case U'同':
-      return true;
-    default:
-      return false;
-  }
-}
-
 class Scanner {
  public:
   explicit Scanner(std::vector<Target>& out) : out_(out) {}
@@ -351,6 +449,10 @@ class Scanner {
           clause_end(i, 1);
         }
         ++i;
+        continue;
+      }
+      if (b >= 0xE4 && b <= 0xE9 && text.size() - i >= 3) {
+        i = pass_ideographs(text, i);
         continue;
       }
       std::size_t len = 1;
@@ -375,6 +477,29 @@ class Scanner {
   }
 
  private:
+  // Passes the run of ideographs (leads E4-E9) at text[i], the bulk of the
+  // text, which matter here only as triggers: most are passed on their last
+  // byte without being decoded.
+  std::size_t pass_ideographs(std::string_view text, std::size_t i) {
+    const char* p = text.data() + i;
+    const char* const last = text.data() + text.size() - 3;  // the last place a whole one starts
+    while (p <= last) {
+      const auto b = static_cast<unsigned char>(*p);
+      if (b < 0xE4 || b > 0xE9) break;
+      if (may_end_trigger(p[2])) {
+        const std::size_t at = static_cast<std::size_t>(p - text.data());
+        std::size_t len = 3;
+        const char32_t cp = decode_at(text, at, len);
+        if (is_trigger(cp) && at + len < text.size()) {
+          std::size_t l2 = 1;
+          signal(cp, decode_at(text, at + len, l2), signals_);
+        }
+      }
+      p += 3;
+    }
+    return static_cast<std::size_t>(p - text.data());
+  }
+
   void clause_end(std::size_t at, std::size_t len) {
     const std::string_view raw = text_.substr(start_, at - start_);
     if (signals_.candidate(raw)) analyse(raw);
@@ -384,8 +509,12 @@ class Scanner {
   }
 
   void analyse(std::string_view raw) {
-    std::u32string s;
-    std::vector<bool> q;
+    std::u32string& s = clause_;
+    std::vector<char>& q = clause_quoted_;
+    s.clear();
+    q.clear();
+    s.reserve(raw.size());  // no more characters than bytes
+    q.reserve(raw.size());
     bool in = quoted_at_start_;
     for (std::size_t i = 0; i < raw.size();) {
       std::size_t len = 1;
@@ -395,18 +524,22 @@ class Scanner {
       if (cp == 0x201C || cp == 0x300C) in = true;
       if (cp == 0x201D || cp == 0x300D) {
         s += cp;
-        q.push_back(true);
+        q.push_back(1);
         in = false;
         continue;
       }
       const int d = digit_value(cp);
       s += d >= 0 ? static_cast<char32_t>('0' + d) : cp;
-      q.push_back(in);
+      q.push_back(in ? 1 : 0);
     }
-    ClauseReader(std::move(s), std::move(q), repair_spaces(raw)).read(out_);
+    std::uint64_t chars = 0;
+    for (char32_t c : s) chars |= char_bit(c);
+    ClauseReader(s, q, chars, raw).read(out_);
   }
 
   std::vector<Target>& out_;
+  std::u32string clause_;  // analyse()'s buffers, kept for the next clause
+  std::vector<char> clause_quoted_;
   std::string_view text_;
   std::size_t start_ = 0;
   Signals signals_;

@@ -1,8 +1,11 @@
 #include "text/utf8.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "duban/error.hpp"
+#include "text/words.hpp"
 
 namespace duban::text {
 namespace {
@@ -33,22 +36,63 @@ std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
   return len;
 }
 
-}  // namespace
-
-std::size_t find_invalid_utf8(std::string_view s) noexcept {
+// The first sequence that is invalid once three-byte sequences are judged
+// by their shape alone: runs of ASCII are passed eight bytes at a time and
+// CJK characters two at a time. Every other sequence is checked in full.
+std::size_t find_invalid_shape(std::string_view s) noexcept {
   std::size_t i = 0;
-  while (i < s.size()) {
-    // Fast path over ASCII runs: most of a plan's bytes are not, but
-    // JSON punctuation, digits and dates are.
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+  if constexpr (words::kLittleEndian) {
+    // 14 bytes: two loads of two three-byte sequences each.
+    while (s.size() - i >= 14) {
+      const std::uint64_t w = words::load(s.data() + i);
+      if (words::two_triples(w)) {
+        i += words::two_triples(words::load(s.data() + i + 6)) ? 12 : 6;
+        continue;
+      }
+      if (words::all_ascii(w)) {
+        i += 8;
+        continue;
+      }
+      if (words::one_triple(w)) {
+        i += 3;
+        continue;
+      }
+      if ((w & 0x80) == 0) {  // ASCII up to a sequence in this word
+        i += words::ascii_prefix(w);
+        continue;
+      }
+      const std::size_t n = sequence_length(s, i);
+      if (n == 0) return i;
+      i += n;
     }
+  }
+  while (i < s.size()) {
     const std::size_t n = sequence_length(s, i);
     if (n == 0) return i;
     i += n;
   }
   return std::string_view::npos;
+}
+
+// The first sequence led by `lead` before `end` that is invalid. Only E0
+// (overlongs) and ED (surrogates) leads can be invalid in a sequence of the
+// right shape, and both are rare in Chinese text, so memchr finds them.
+std::size_t find_invalid_lead(std::string_view s, char lead, std::size_t end) noexcept {
+  for (std::size_t x = s.find(lead); x < end; x = s.find(lead, x + 1)) {
+    if (sequence_length(s, x) == 0) return x;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+// Before the first shape error every E0 and ED byte leads a sequence (they are
+// neither ASCII nor continuation bytes), so the first invalid sequence is the
+// first shape error or an earlier E0/ED sequence out of range.
+std::size_t find_invalid_utf8(std::string_view s) noexcept {
+  std::size_t bad = find_invalid_shape(s);
+  bad = std::min(bad, find_invalid_lead(s, '\xE0', bad));
+  return std::min(bad, find_invalid_lead(s, '\xED', bad));
 }
 
 std::string_view valid_prefix(std::string_view s) noexcept {
