@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 
 #include "import/chars.hpp"
+#include "import/cjk_bytes.hpp"
 #include "import/deadline_phrase.hpp"
+#include "import/word_index.hpp"
 
 namespace duban::importer {
 namespace {
@@ -68,18 +71,6 @@ constexpr std::array<Label, 46> kLabels{{
     {"时限", LabelKind::deadline},
 }};
 
-// First characters of the labels: 第牵主汇具责承实落配协参分联负包完时办进.
-bool label_first(char32_t c) noexcept {
-  switch (c) {
-    case U'第': case U'牵': case U'主': case U'汇': case U'具': case U'责': case U'承': case U'实': case U'落':
-    case U'配': case U'协': case U'参': case U'分': case U'联': case U'负': case U'包': case U'完': case U'时':
-    case U'办': case U'进':
-      return true;
-    default:
-      return false;
-  }
-}
-
 struct Verb {
   std::string_view word;
   Said said;
@@ -118,48 +109,26 @@ constexpr std::array<Verb, 30> kVerbs{{
     {"组织实施", Said::responsible},
 }};
 
-// First characters of the verbs: 按分共具负为牵主配协参承抓组.
-bool verb_first(char32_t c) noexcept {
-  switch (c) {
-    case U'按': case U'分': case U'共': case U'具': case U'负': case U'为': case U'牵': case U'主': case U'配':
-    case U'协': case U'参': case U'承': case U'抓': case U'组':
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr WordIndex kLabelIndex(kLabels);
+constexpr WordIndex kVerbIndex(kVerbs);
 
 // A label (with its colon) at byte i of `s`: the label and the end of the
-// colon. Whitespace before the colon is allowed.
-char32_t first_of(std::string_view w) {
-  std::size_t len = 1;
-  return decode_at(w, 0, len);
-}
-
-// First characters of the labels and verbs, computed once, so a scan compares
-// one integer per entry before comparing any bytes.
-template <typename T, std::size_t N>
-std::array<char32_t, N> firsts(const std::array<T, N>& table) {
-  std::array<char32_t, N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = first_of(table[i].word);
-  return out;
-}
-
+// colon. Whitespace inside the label (牵 头单位) and before the colon is
+// allowed.
 std::optional<std::pair<const Label*, std::size_t>> label_at(std::string_view s, std::size_t i) {
-  static const auto kFirst = firsts(kLabels);
-  std::size_t len = 1;
-  const char32_t c = decode_at(s, i, len);
-  if (!label_first(c)) return std::nullopt;
-  for (std::size_t n = 0; n < kLabels.size(); ++n) {
-    if (kFirst[n] != c) continue;
+  for (const std::uint8_t n : kLabelIndex.words_at(s, i)) {
     const Label& l = kLabels[n];
-    std::size_t used = 0;
-    if (s.compare(i, l.word.size(), l.word) == 0) {
-      used = l.word.size();
-    } else if (!starts_with_loose(s.substr(i), l.word, used)) {
-      continue;
+    const std::size_t m = kLabelIndex.matching(n, s, i);
+    std::size_t j = i + m;
+    if (m < l.word.size()) {
+      // Whitespace can stand only where a later character of the label
+      // begins; most texts differ there by an ideograph and need no more.
+      if (j >= s.size() || ideograph_lead(static_cast<unsigned char>(s[j]))) continue;
+      std::size_t len = 1;
+      std::size_t used = 0;
+      if (!is_space(decode_at(s, j, len)) || !starts_with_loose(s.substr(i), l.word, used)) continue;
+      j = i + used;
     }
-    std::size_t j = i + used;
     while (j < s.size()) {
       std::size_t l2 = 1;
       const char32_t cp = decode_at(s, j, l2);
@@ -171,25 +140,81 @@ std::optional<std::pair<const Label*, std::size_t>> label_at(std::string_view s,
   return std::nullopt;
 }
 
-std::optional<std::pair<const Verb*, std::size_t>> verb_at(std::string_view s, std::size_t i) {
-  static const auto kFirst = firsts(kVerbs);
-  std::size_t len = 1;
-  const char32_t c = decode_at(s, i, len);
-  if (!verb_first(c)) return std::nullopt;
-  for (std::size_t n = 0; n < kVerbs.size(); ++n) {
-    if (kFirst[n] == c && s.compare(i, kVerbs[n].word.size(), kVerbs[n].word) == 0) {
-      return std::make_pair(&kVerbs[n], i + kVerbs[n].word.size());
-    }
+// Where the next colon (： or :) at or after i begins; s.size() when none.
+std::size_t next_colon(std::string_view s, std::size_t i) {
+  const std::size_t narrow = std::min(s.find(':', i), s.size());
+  // ： is EF BC 9A; its last byte is rare elsewhere.
+  for (std::size_t k = s.find('\x9A', i + 2); k != std::string_view::npos && k - 2 < narrow;
+       k = s.find('\x9A', k + 1)) {
+    if (s[k - 2] == '\xEF' && s[k - 1] == '\xBC') return k - 2;
   }
-  return std::nullopt;
+  return narrow;
 }
 
-// Pieces of `s` split on ，；。 outside brackets (、 stays inside a piece).
-std::vector<std::string_view> clause_pieces(std::string_view s) {
-  std::vector<std::string_view> out;
+// The first position at or after i, outside brackets (angle brackets
+// count), where a word of `index` may begin; s.size() when none. `depth`
+// carries the bracket depth from one call to the next.
+template <std::size_t N>
+std::size_t next_word(std::string_view s, std::size_t i, int& depth, const WordIndex<N>& index) {
+  while (i < s.size()) {
+    if (ideograph_lead(static_cast<unsigned char>(s[i]))) {  // never a bracket
+      if (depth == 0 && index.may_begin(s, i)) return i;
+      i += 3;
+      continue;
+    }
+    std::size_t len = 1;
+    depth = std::max(0, depth + bracket_kind(decode_at(s, i, len), true));
+    i += len;
+  }
+  return s.size();
+}
+
+struct VerbAt {
+  std::size_t at = 0;   // where it begins; the piece's size when there is none
+  std::size_t end = 0;  // where it ends
+  const Verb* verb = nullptr;
+};
+
+// The first verb of `piece` at or after `from`, outside brackets.
+VerbAt find_verb(std::string_view piece, std::size_t from, int& depth) {
+  for (std::size_t i = next_word(piece, from, depth, kVerbIndex); i < piece.size();
+       i = next_word(piece, i + 3, depth, kVerbIndex)) {
+    for (const std::uint8_t n : kVerbIndex.words_at(piece, i)) {
+      if (kVerbIndex.matching(n, piece, i) == kVerbIndex.length(n)) return {i, i + kVerbIndex.length(n), &kVerbs[n]};
+    }
+  }
+  return {piece.size(), piece.size(), nullptr};
+}
+
+// A piece of an annotation between ，；。 outside brackets (、 stays
+// inside), trimmed, and where a verb may first begin in it outside brackets:
+// the pass that splits the pieces finds that too, so a piece without verbs
+// is not read again to look for one.
+struct Clause {
+  std::string_view text;
+  std::size_t verb_from = 0;  // in `text`; text.size() when no verb can begin there
+};
+
+template <typename F>
+void for_each_clause(std::string_view s, F&& f) {
   std::size_t start = 0;
+  std::size_t verb = std::string_view::npos;
   int depth = 0;
+  const auto emit = [&](std::size_t end) {
+    if (end > start) {
+      const std::string_view raw = s.substr(start, end - start);
+      const std::string_view text = trim_view(raw);
+      const auto cut = static_cast<std::size_t>(text.data() - raw.data());  // whitespace: never a verb
+      f(Clause{text, verb == std::string_view::npos ? text.size() : verb - start - cut});
+    }
+    verb = std::string_view::npos;
+  };
   for (std::size_t i = 0; i < s.size();) {
+    if (ideograph_lead(static_cast<unsigned char>(s[i]))) {  // neither a bracket nor a separator
+      if (verb == std::string_view::npos && depth == 0 && kVerbIndex.may_begin(s, i)) verb = i;
+      i += 3;
+      continue;
+    }
     std::size_t len = 1;
     const char32_t cp = decode_at(s, i, len);
     const int k = bracket_kind(cp, true);
@@ -199,18 +224,60 @@ std::vector<std::string_view> clause_pieces(std::string_view s) {
       depth = std::max(0, depth - 1);
     } else if (depth == 0 &&
                (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0x3002 || cp == '\n')) {
-      if (i > start) out.push_back(s.substr(start, i - start));
+      emit(i);
       start = i + len;
     }
     i += len;
   }
-  if (start < s.size()) out.push_back(s.substr(start));
-  return out;
+  emit(s.size());
+}
+
+// For find_annotations: the bytes to skip at a character that is neither a
+// bracket nor a full stop, by its lead byte; 0 at ( ) [ ] and at the E3/EF
+// that begin CJK punctuation.
+constexpr std::array<std::uint8_t, 256> kPlainStep = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t b = 0; b < t.size(); ++b) t[b] = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  for (const char c : {'(', ')', '[', ']', '\xE3', '\xEF'}) t[static_cast<unsigned char>(c)] = 0;
+  return t;
+}();
+
+// The last bytes of the CJK brackets and full stops: CJK punctuation ending
+// otherwise (，、：) is skipped like an ideograph.
+constexpr std::array<bool, 256> kMarkLast = [] {
+  std::array<bool, 256> t{};
+  for (const std::string_view c : {"（", "）", "〔", "〕", "［", "］", "【", "】", "〖", "〗", "。", "；"}) {
+    t[static_cast<unsigned char>(c[2])] = true;
+  }
+  return t;
+}();
+
+// The first position at or after i that may hold a bracket or a full stop
+// (bracket_kind, 。；); p.size() when none.
+std::size_t next_mark(std::string_view p, std::size_t i) {
+  while (i < p.size()) {
+    const auto b = static_cast<unsigned char>(p[i]);
+    if (const std::uint8_t step = kPlainStep[b]; step != 0) {
+      i += step;
+    } else if (b >= 0x80 && i + 2 < p.size() && !kMarkLast[static_cast<unsigned char>(p[i + 2])]) {
+      i += 3;
+    } else {
+      return i;
+    }
+  }
+  return p.size();
 }
 
 // Words between a unit run and its verb: 各部门要按职责分工负责.
 std::string_view strip_modal(std::string_view s) {
   for (;;) {
+    switch (tail3(s)) {  // the last characters of the words below
+      case head3("要"): case head3("均"): case head3("应"): case head3("需"): case head3("别"): case head3("同"):
+      case head3("为"): case head3("体"):
+        break;
+      default:
+        return trim_view(s);
+    }
     bool changed = false;
     for (std::string_view w : {std::string_view("要"), std::string_view("均"), std::string_view("应"),
                                std::string_view("需"), std::string_view("分别"), std::string_view("共同"),
@@ -228,83 +295,74 @@ bool unit_like(std::string_view name, const KnownName& known) {
   return ends_like_unit(name) || is_collective(name) || (known && known(name));
 }
 
-// A piece that states a verb after unit names: 区发改委牵头.
-bool piece_has_verb_form(std::string_view piece) {
-  int depth = 0;
-  for (std::size_t i = 0; i < piece.size();) {
-    std::size_t len = 1;
-    const char32_t cp = decode_at(piece, i, len);
-    const int k = bracket_kind(cp, true);
-    if (k != 0) {
-      depth = std::max(0, depth + k);
-    } else if (depth == 0) {
-      if (const auto v = verb_at(piece, i)) {
-        std::string_view before = strip_modal(trim_view(piece.substr(0, i)));
-        for (std::string_view w : {std::string_view("由"), std::string_view("请")}) {
-          if (before.starts_with(w)) before.remove_prefix(w.size());
-        }
-        // The last name of the run before the verb decides.
-        const auto names = split_units(before);
-        return !names.empty() && (ends_like_unit(names.back().name) || is_collective(names.back().name));
-      }
-    }
-    i += len;
+// Does the run of names before a verb (`before`: 区发改委 of 区发改委牵头) end
+// with a unit? Then the piece states who does what.
+bool units_before_verb(std::string_view before) {
+  before = strip_modal(trim_view(before));
+  for (std::string_view w : {std::string_view("由"), std::string_view("请")}) {
+    if (before.starts_with(w)) before.remove_prefix(w.size());
   }
-  return false;
+  // The last name of the run decides.
+  bool last_unit = false;
+  for_each_unit(before, {}, [&](const UnitView& u) { last_unit = ends_like_unit(u.name) || is_collective(u.name); });
+  return last_unit;
+}
+
+// A piece that states a verb after unit names: 区发改委牵头.
+bool has_verb_form(const Clause& clause) {
+  int depth = 0;
+  const VerbAt v = find_verb(clause.text, clause.verb_from, depth);
+  return v.verb != nullptr && units_before_verb(clause.text.substr(0, v.at));
 }
 
 void verb_form(std::string_view text, std::optional<Said> by_label, const KnownName& known,
                AnnotationContent& out) {
-  std::vector<Mention> pending;
+  // Names wait at the end of out.mentions, from `pending` on, for the verb
+  // after them that says their role.
+  std::size_t pending = out.mentions.size();
   const auto flush = [&](Said said) {
-    for (Mention& m : pending) {
-      m.said = said;
-      out.mentions.push_back(std::move(m));
-    }
-    pending.clear();
+    for (std::size_t n = pending; n < out.mentions.size(); ++n) out.mentions[n].said = said;
+    pending = out.mentions.size();
   };
   const auto take = [&](std::string_view segment) {
     segment = strip_modal(trim_view(segment));
     if (segment.empty()) return;
-    for (UnitName& n : split_units(segment, known)) {
-      if (n.name.empty()) continue;
-      if (!by_label && !unit_like(n.name, known)) continue;
-      if (by_label && char_count(n.name) > 60) continue;  // prose, not a name
-      pending.push_back({std::move(n.name), Said::responsible_label, n.open_ended});
-    }
+    for_each_unit(segment, known, [&](const UnitView& n) {
+      if (n.name.empty()) return;
+      if (!by_label && !unit_like(n.name, known)) return;
+      if (by_label && n.name.size() > 60 && char_count(n.name) > 60) return;  // prose, not a name
+      if (out.mentions.capacity() == 0) out.mentions.reserve(8);  // one allocation for a typical list
+      // The role is set by the verb after it, or at the end. The name is
+      // built to its size: assign() would round a short string's first
+      // allocation up to 30 bytes, and names end up in the result.
+      out.mentions.push_back({std::string(n.name), Said::responsible_label, n.open_ended});
+    });
   };
-  for (std::string_view piece : clause_pieces(text)) {
-    piece = trim_view(piece);
-    if (piece.empty()) continue;
-    if (read_lead_note(piece, out)) continue;
+  for_each_clause(text, [&](const Clause& clause) {
+    const std::string_view piece = clause.text;
+    if (piece.empty()) return;
+    if (read_lead_note(piece, out)) return;
     if (piece == "下同") {
       out.sticky = true;
-      continue;
+      return;
     }
-    if (mentions_deadline(piece) && !piece_has_verb_form(piece) && !ends_like_unit(piece)) {
+    int depth = 0;
+    VerbAt v = find_verb(piece, clause.verb_from, depth);
+    // A deadline, unless the piece ends like a unit or states a verb form
+    // (the cheapest test first: most pieces are unit lists).
+    if (!ends_like_unit(piece) && mentions_deadline(piece) &&
+        !(v.verb && units_before_verb(piece.substr(0, v.at)))) {
       out.deadlines.emplace_back(piece);
-      continue;
+      return;
     }
     std::size_t seg_start = 0;
-    int depth = 0;
-    for (std::size_t i = 0; i < piece.size();) {
-      std::size_t len = 1;
-      const char32_t cp = decode_at(piece, i, len);
-      const int k = bracket_kind(cp, true);
-      if (k != 0) {
-        depth = std::max(0, depth + k);
-      } else if (depth == 0) {
-        if (const auto v = verb_at(piece, i)) {
-          take(piece.substr(seg_start, i - seg_start));
-          flush(v->first->said);
-          i = seg_start = v->second;
-          continue;
-        }
-      }
-      i += len;
+    for (; v.verb != nullptr; v = find_verb(piece, seg_start, depth)) {
+      take(piece.substr(seg_start, v.at - seg_start));
+      flush(v.verb->said);
+      seg_start = v.end;
     }
     take(piece.substr(seg_start));
-  }
+  });
   flush(by_label.value_or(Said::responsible_label));
 }
 
@@ -318,40 +376,48 @@ bool only_punctuation(std::string_view s) {
   return true;
 }
 
-// Is the inside of a bracket group a responsibility annotation?
-bool is_annotation(std::string_view raw, bool trailing) {
-  std::string repaired;
-  std::string_view c = raw;
-  if (has_space(raw)) c = repaired = repair_spaces(raw);
+// Is `c`, the inside of a bracket group with its whitespace repaired, a
+// responsibility annotation?
+bool is_annotation(std::string_view c, bool trailing) {
   if (c.empty()) return false;
   if (starts_with_label(c)) return true;
   AnnotationContent note;
   if (read_lead_note(c, note)) return true;
-  const auto pieces = clause_pieces(c);
-  for (std::string_view p : pieces) {
-    if (piece_has_verb_form(trim_view(p))) return true;
-  }
+  bool verb = false;
+  for_each_clause(c, [&](const Clause& clause) { verb = verb || has_verb_form(clause); });
+  if (verb) return true;
   if (!trailing) return false;
   // A trailing bracket holding only a deadline (（2024年6月底前完成）) or only
   // unit names (（区发改委、区财政局）).
   bool deadline = false;
   bool units = true;
   std::size_t names = 0;
-  for (std::string_view p : pieces) {
-    p = trim_view(p);
+  for_each_clause(c, [&](const Clause& clause) {
+    const std::string_view p = clause.text;
     if (mentions_deadline(p)) {
       deadline = true;
-      continue;
+      return;
     }
-    for (const UnitName& n : split_units(p)) {
+    for_each_unit(p, {}, [&](const UnitView& n) {
       ++names;
-      if (char_count(n.name) < 3 || char_count(n.name) > 30 || !(ends_like_unit(n.name) || is_collective(n.name))) {
-        units = false;
-      }
-    }
-  }
+      const std::size_t chars = char_count(n.name);
+      if (chars < 3 || chars > 30 || !(ends_like_unit(n.name) || is_collective(n.name))) units = false;
+    });
+  });
   if (names == 0) return deadline;
   return units;
+}
+
+// The content of a bracket group: its inside with whitespace repaired, and
+// whether it is an annotation. Repairs (and copies) only when needed.
+std::optional<std::string> annotation_content(std::string_view inside, bool trailing) {
+  if (has_space(inside)) {
+    std::string repaired = repair_spaces(inside);
+    if (!is_annotation(repaired, trailing)) return std::nullopt;
+    return repaired;
+  }
+  if (!is_annotation(inside, trailing)) return std::nullopt;
+  return std::string(inside);
 }
 
 }  // namespace
@@ -403,8 +469,6 @@ std::vector<Annotation> find_annotations(std::string_view p) {
   std::optional<std::size_t> label_from;
   bool sentence_end = false;
   for (std::size_t i = 0; i < p.size();) {
-    const auto b = static_cast<unsigned char>(p[i]);
-    std::size_t len = 1;
     if (sentence_end && stack.empty() && !label_from) {
       std::size_t j = i;
       while (j < p.size()) {
@@ -415,11 +479,9 @@ std::vector<Annotation> find_annotations(std::string_view p) {
       if (j < p.size() && label_at(p, j)) label_from = j;
       sentence_end = false;
     }
-    // Only ASCII brackets and the 3-byte CJK ones matter: skip the rest fast.
-    if (b >= 0x80 && b != 0xEF && b != 0xE3) {
-      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-      continue;
-    }
+    i = next_mark(p, i);
+    if (i >= p.size()) break;
+    std::size_t len = 1;
     const char32_t cp = decode_at(p, i, len);
     const int k = bracket_kind(cp);
     if (k > 0) {
@@ -451,7 +513,7 @@ std::vector<Annotation> find_annotations(std::string_view p) {
     if (stack.empty() || open_one) break;
     const auto [open, inner] = stack[idx];
     const std::string_view inside = p.substr(inner);
-    if (is_annotation(inside, true)) {
+    if (annotation_content(inside, true)) {
       Annotation a;
       a.begin = open;
       a.end = p.size();
@@ -484,12 +546,12 @@ std::vector<Annotation> find_annotations(std::string_view p) {
   }
   for (std::size_t n = 0; n < top.size(); ++n) {
     const Group& g = top[n];
-    const std::string_view inside = p.substr(g.inner, g.close - g.inner);
-    if (!is_annotation(inside, trailing[n])) continue;
+    std::optional<std::string> content = annotation_content(p.substr(g.inner, g.close - g.inner), trailing[n]);
+    if (!content) continue;
     Annotation a;
     a.begin = g.open;
     a.end = g.end;
-    a.content = repair_spaces(inside);
+    a.content = std::move(*content);
     a.whole_paragraph = only_punctuation(p.substr(0, g.open)) && trailing[n];
     out.push_back(std::move(a));
   }
@@ -504,25 +566,25 @@ AnnotationContent parse_annotation(std::string_view content, const KnownName& kn
     std::size_t after;
     LabelKind kind;
   };
-  std::vector<Found> labels;
+  thread_local std::vector<Found> labels;  // scratch: no allocation per annotation
+  labels.clear();
+  // A label ends with a colon: the scan looks only up to the next one, and
+  // stops after the last (most unit lists follow it).
   int depth = 0;
-  for (std::size_t i = 0; i < content.size();) {
-    std::size_t len = 1;
-    const char32_t cp = decode_at(content, i, len);
-    const int k = bracket_kind(cp, true);
-    if (k != 0) {
-      depth = std::max(0, depth + k);
-    } else if (depth == 0) {
-      if (const auto l = label_at(content, i)) {
-        labels.push_back({i, l->second, l->first->kind});
-        i = l->second;
-        continue;
-      }
+  for (std::size_t i = 0, colon = next_colon(content, 0); colon < content.size(); colon = next_colon(content, i)) {
+    i = next_word(content.substr(0, colon), i, depth, kLabelIndex);
+    if (i >= colon) {
+      i = colon + (content[colon] == ':' ? 1 : 3);
+    } else if (const auto l = label_at(content, i)) {
+      labels.push_back({i, l->second, l->first->kind});
+      i = l->second;
+    } else {
+      i += 3;
     }
-    i += len;
   }
   const auto clause = [&](std::size_t from, std::size_t to) {
-    return trim_view(trim_trailing(content.substr(from, to - from), U"。；;，,、"));
+    static constexpr std::u32string_view kClauseEnd = U"。；;，,、";  // length counted once
+    return trim_view(trim_trailing_quick(content.substr(from, to - from), kClauseEnd));
   };
   const std::size_t first = labels.empty() ? content.size() : labels.front().at;
   if (first > 0) verb_form(clause(0, first), std::nullopt, known, out);
@@ -546,7 +608,7 @@ AnnotationContent parse_units(std::string_view text, Said by_column, const Known
   for (std::size_t i = 0; i < c.size();) {
     std::size_t len = 1;
     decode_at(c, i, len);
-    if (label_at(c, i)) return parse_annotation(c, known);
+    if (label_at(c, i)) return parse_annotation(c, known);  // at any depth
     i += len;
   }
   AnnotationContent out;

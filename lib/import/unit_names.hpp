@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "duban/units.hpp"
@@ -26,6 +27,30 @@ using KnownName = std::function<bool(std::string_view)>;
 // 及/和/与 between two complete names, outside brackets, so 各县（市、区）
 // stays whole. Empty pieces are dropped.
 std::vector<UnitName> split_units(std::string_view list, const KnownName& known = {});
+
+// One name of split_units, borrowed: `name` points into the list, or into a
+// buffer of the split when its prefix was restored, and lives only as long
+// as the call that receives it.
+struct UnitView {
+  std::string_view name;
+  bool open_ended = false;
+  bool restored = false;
+};
+
+using UnitVisit = void (*)(void* context, const UnitView& unit);
+
+// The names split_units would return, in order, handed to `visit` one by
+// one with no vector and no string per name: the annotation scanners look at
+// most names once and keep few.
+void visit_units(std::string_view list, const KnownName& known, UnitVisit visit, void* context);
+
+template <typename F>
+void for_each_unit(std::string_view list, const KnownName& known, F&& f) {
+  const UnitVisit visit = [](void* context, const UnitView& unit) {
+    (*static_cast<std::remove_reference_t<F>*>(context))(unit);
+  };
+  visit_units(list, known, visit, &f);
+}
 
 // A reference to a set of units rather than to one unit.
 bool is_collective(std::string_view name);
