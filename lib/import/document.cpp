@@ -109,12 +109,17 @@ std::string unbracketed(const Marker& m) {
   return std::string(trim_view(p));
 }
 
-// A body clause that states its own deadline: 6月底前完成, 年内完成.
+// A body clause that states its own deadline: 6月底前完成, 年内完成. Every
+// marker holds 前 or 完成, so one pass over the bytes splits the clauses and
+// notes which hold 前 or 完; only those are searched for the markers. Body
+// text is valid UTF-8 (decode_text made it so).
 std::vector<std::string> body_deadlines(std::string_view body) {
   std::vector<std::string> out;
-  if (body.find("完成") == std::string_view::npos && body.find("前") == std::string_view::npos) return out;
   std::size_t start = 0;
+  bool candidate = false;
   const auto check = [&](std::size_t end) {
+    if (!candidate) return;
+    candidate = false;
     const std::string_view c = body.substr(start, end - start);
     const bool marked = c.find("前完成") != std::string_view::npos || c.find("底前") != std::string_view::npos ||
                         c.find("日前") != std::string_view::npos || c.find("底完成") != std::string_view::npos ||
@@ -122,16 +127,34 @@ std::vector<std::string> body_deadlines(std::string_view body) {
                         c.find("季度前") != std::string_view::npos;
     if (marked && mentions_deadline(c)) out.emplace_back(trim_view(c));
   };
-  for (std::size_t i = 0; i < body.size();) {
-    std::size_t len = 1;
-    const char32_t cp = decode_at(body, i, len);
-    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == '\n') {
-      check(i);
-      start = i + len;
+  const auto* p = reinterpret_cast<const unsigned char*>(body.data());
+  const std::size_t n = body.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned b = p[i];
+    if (b < 0x80) {
+      if (b == '\n') {
+        check(i);
+        start = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (len == 3 && i + 2 < n) {
+      const unsigned b1 = p[i + 1];
+      const unsigned b2 = p[i + 2];
+      const bool clause_break = (b == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B)) ||  // ，；
+                                (b == 0xE3 && b1 == 0x80 && b2 == 0x82);                     // 。
+      if (clause_break) {
+        check(i);
+        start = i + 3;
+      } else if (b == 0xE5 && ((b1 == 0x89 && b2 == 0x8D) || (b1 == 0xAE && b2 == 0x8C))) {  // 前 完
+        candidate = true;
+      }
     }
     i += len;
   }
-  check(body.size());
+  check(n);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "duban/error.hpp"
 #include "import/annotation.hpp"
 #include "import/chars.hpp"
+#include "text/words.hpp"
 
 namespace duban::importer {
 namespace {
@@ -27,8 +28,23 @@ bool ascii_word(char32_t c) {
 }
 
 // Bracket depth after `s`, starting from `depth`; a stray closer is ignored.
+// Every line of a document passes through here. Brackets are ASCII or lead
+// with EF or E3, so two ideographs with other leads (most of a plan) are
+// passed in one step.
 int bracket_depth(std::string_view s, int depth) {
+  namespace w = text::words;
   for (std::size_t i = 0; i < s.size();) {
+    if (w::kLittleEndian && i + 8 <= s.size()) {
+      const std::uint64_t word = w::load(s.data() + i);
+      if (w::two_triples(word)) {
+        const unsigned a = w::lead_nibble(word);
+        const unsigned b = w::second_lead_nibble(word);
+        if (a != 0xF && a != 0x3 && b != 0xF && b != 0x3) {
+          i += 6;
+          continue;
+        }
+      }
+    }
     const auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80 && b != 0xEF && b != 0xE3) {
       i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
