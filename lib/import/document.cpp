@@ -475,6 +475,9 @@ class Reader {
       }
     }
     std::map<int, int> category_of;
+    // One allocation: growing a vector of a hundred thousand tasks moves
+    // them all a dozen times and leaves the freed blocks to consolidate.
+    draft_.tasks.reserve(tasks.size());
     for (int idx : tasks) build_task(idx, has_sections, section_of, category_of);
   }
 
