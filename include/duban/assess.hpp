@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -320,6 +321,43 @@ struct NamedValue {
   friend bool operator==(const NamedValue&, const NamedValue&) = default;
 };
 
+// What runs derive from an input before any rule reads it, for one
+// Assessor and as-of date: each task's completion judged, and the report
+// facts counted per task and unit (on time, late, missing), one small
+// record per responsibility. The first run through the shared_ptr overload
+// (or Assessor::prepare) makes it and keeps it here, so that later runs
+// of a large input do not read its ten million report facts again
+// (docs/assess.md, "Cost"); explanations still walk every fact.
+//
+// Not part of the input's value: a copy starts without any, == ignores
+// them, merge() drops them. A run uses one only when the same Assessor (or
+// a copy of it) made it for the same date over the same task and report
+// vectors (address and length); otherwise it derives afresh. What it cannot
+// see is a fact changed in place, through a non-const pointer, after a run:
+// clear() first. Runs on several threads may share an input. At most four
+// are kept (the oldest goes first).
+class InputSummaries {
+ public:
+  InputSummaries() = default;
+  InputSummaries(const InputSummaries&) noexcept {}
+  InputSummaries& operator=(const InputSummaries&) noexcept;
+  // A move keeps them: the vectors they were made over move along.
+  InputSummaries(InputSummaries&& other) noexcept;
+  InputSummaries& operator=(InputSummaries&& other) noexcept;
+  ~InputSummaries();
+
+  void clear() noexcept;
+  std::size_t size() const noexcept;
+  friend bool operator==(const InputSummaries&, const InputSummaries&) noexcept { return true; }
+
+  struct Entry;  // lib/assess: the stamp and the summary
+
+ private:
+  friend class Assessor;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::shared_ptr<const Entry>> entries_;
+};
+
 struct AssessmentInput {
   std::vector<TaskFact> tasks;
   std::vector<ReportFact> reports;
@@ -328,6 +366,7 @@ struct AssessmentInput {
   std::vector<ScoreEvent> events;
   std::vector<NamedValue> values;
   std::vector<std::string> areas;  // used when the scheme lists none
+  InputSummaries summaries;        // derived, kept by runs: see above
   friend bool operator==(const AssessmentInput&, const AssessmentInput&) = default;
 };
 
@@ -343,7 +382,8 @@ AssessmentInput load_assessment_input(const std::string& path, const Plan& plan,
                                       const WorkCalendar& calendar);
 // Appends `more` to `into`. A task fact for a task and unit `into` already
 // has, or a report on the same instance by the same unit, replaces it: a
-// file of corrections laid over what the ledger says.
+// file of corrections laid over what the ledger says. `into`'s summaries
+// are dropped.
 void merge(AssessmentInput& into, const AssessmentInput& more);
 
 class Ledger;
@@ -485,12 +525,26 @@ class Assessor {
   // task, a unit that does not hold the task it reports on, an area not
   // among the recipient areas, two task facts for one task and unit),
   // naming the input entry; calendar errors pass through.
+  //
+  // The first overload runs on a copy of the input, so every run derives
+  // its summary afresh. The second keeps the summary with the input
+  // (AssessmentInput::summaries) and reuses it on later runs for the date.
   Assessment run(const AssessmentInput& input, Date as_of, const AssessOptions& options = {}) const;
   Assessment run(std::shared_ptr<const AssessmentInput> input, Date as_of, const AssessOptions& options = {}) const;
+
+  // Derives the summary of `input` for `as_of` now and keeps it with the
+  // input, as the first run through the shared_ptr overload would: for a
+  // caller that wants its cost paid (or timed) before the runs. Throws what
+  // run() throws for the task facts and the calendar.
+  void prepare(const AssessmentInput& input, Date as_of) const;
 
   struct Impl;
 
  private:
+  // The input's summary for this Assessor and date: the kept one when its
+  // stamp fits, else a new one, which is kept.
+  std::shared_ptr<const InputSummaries::Entry> summary(const AssessmentInput& input, Date as_of) const;
+
   std::shared_ptr<const Impl> impl_;
 };
 

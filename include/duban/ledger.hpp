@@ -277,6 +277,14 @@ class Ledger {
   // Every item of the plan with at least one event on or before `as_of`,
   // by task then instance.
   std::vector<ItemState> states(PlanId plan, Date as_of) const;
+  // The reports of the plan that carry indicator values and are in effect
+  // as of `as_of`: what history(plan, task, {.as_of = as_of}) gives for
+  // each task, kept to reports with indicators and no superseded_by, for
+  // every task at once (by task, then chain order). One query from the
+  // stored values up, where a history per task would be a query per task:
+  // the assessment reads indicator values so (assessment_input). Tasks the
+  // plan no longer has are left out, as states() leaves them.
+  std::vector<Event> indicator_reports(PlanId plan, Date as_of) const;
   // How many events the chain holds.
   std::int64_t event_count() const;
 

@@ -2,12 +2,17 @@
 //
 // Units and tasks become dense indices; the responsibility table is kept
 // twice, by task and by unit, so each rule walks what it needs in order.
-// Every rule is one function that scores all units in a pass (for run())
-// or, given one slot, the same loops restricted to that slot while it
-// writes the explanation (for explanation()): the sums are taken in the
-// same order either way, so a retraced score equals the stored one.
+// What runs derive from an input (tasks judged, report facts counted per
+// task and unit) is its Summary, made once per Assessor and date and kept
+// with the input (summary.cpp). Every rule is one function that scores all
+// units in a pass (for run()) or, given one slot, writes the explanation
+// (for explanation()) while it takes the same sums in the same order — or,
+// for report facts, counts them as whole numbers, which no order changes —
+// so a retraced score equals the stored one.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -64,6 +69,12 @@ struct CompiledItem {
   Weights weights;
   // Tasks the item selects, by task index (empty for rules that select none).
   std::vector<std::uint8_t> task_mask;
+  // The same a bit a task: a million tasks' selection in 125 KB, which
+  // stays in cache while the unit walks check each task a unit holds.
+  std::vector<std::uint64_t> task_bits;
+  unsigned selects(std::uint32_t task) const noexcept {
+    return static_cast<unsigned>(task_bits[task >> 6] >> (task & 63)) & 1u;
+  }
   std::vector<std::uint32_t> tasks;  // the same, as a list in plan order
   // Units the item is limited to, by unit index (empty: all).
   std::vector<std::uint8_t> unit_mask;
@@ -168,15 +179,47 @@ struct TaskStatus {
   std::uint32_t fact = kNone;  // index into AssessmentInput::tasks
 };
 
-// The part of a TaskStatus the scoring loops read, packed: eight bytes a
-// task instead of thirty, for a million tasks walked once per unit.
-struct Judged {
-  TaskStatus::Kind kind = TaskStatus::not_judged;
-  std::int32_t late_workdays = 0;
+// The part of a TaskStatus the scoring loops read, packed in one word:
+// the status (2 bits), the role (2 bits: a holder's standing on one of its
+// tasks carries the role it holds it in; a task's own, none) and the
+// working days late. Four bytes a task or responsibility, for tables of
+// millions walked on every run.
+class Judged {
+ public:
+  Judged() = default;
+  Judged(TaskStatus::Kind kind, std::int32_t late_workdays, Role role = Role{}) noexcept
+      : bits_(static_cast<std::uint32_t>(kind) | (static_cast<std::uint32_t>(role) & 3) << 2 |
+              static_cast<std::uint32_t>(std::clamp<std::int32_t>(late_workdays, 0, kMaxLate)) << 4) {}
+  TaskStatus::Kind kind() const noexcept { return static_cast<TaskStatus::Kind>(bits_ & 3); }
+  Role role() const noexcept { return static_cast<Role>(bits_ >> 2 & 3); }
+  std::int32_t late_workdays() const noexcept { return static_cast<std::int32_t>(bits_ >> 4); }
+  // Late or not done: the standings that lose points.
+  bool loses() const noexcept { return (bits_ & 3) >= TaskStatus::late; }
+
+ private:
+  // Working days between two dates the calendar knows stay far below it.
+  static constexpr std::int32_t kMaxLate = (1 << 28) - 1;
+  std::uint32_t bits_ = 0;
 };
 
-// What one run derives from the input before the rules read it.
-struct RunData {
+// One holder's reports on one task, for a timeliness item: the task and
+// how many of the holder's reports on the task's instances due by as_of
+// came on time, late and missing (by outcome).
+struct ReportCounts {
+  std::uint32_t task = 0;
+  std::uint32_t n[3] = {0, 0, 0};
+};
+
+// A standing that loses points, with its task (which an item's selection
+// is checked against).
+struct Losing {
+  std::uint32_t task = 0;
+  Judged standing;
+};
+
+// What runs derive from an input for one Assessor and as-of date before
+// the rules read it (InputSummaries): made once, read by every run.
+struct Summary {
   // By task index (empty when no item judges completion): how each task
   // stands, packed; the full TaskStatus is rebuilt from `fact_of` when an
   // explanation needs it.
@@ -184,7 +227,39 @@ struct RunData {
   std::vector<std::uint32_t> fact_of;  // index into AssessmentInput::tasks of the task's own fact, or kNone
   // (task index << 32 | unit index) → index into AssessmentInput::tasks, for unit facts.
   std::unordered_map<std::uint64_t, std::uint32_t> unit_facts;
-  std::vector<std::string> areas;  // the recipient areas in force (scheme, else input)
+  // By responsibility, aligned with Impl::held (each unit's tasks in task
+  // order): how the holder stands — its own fact, else the task's — with
+  // its role, so a unit's walk reads one word per task it holds.
+  std::vector<Judged> held_judged;
+  // By unit index: how many of its tasks are judged, by role (indexed by
+  // the Role's value), which an item over every task takes as it is; the
+  // tasks judged, one word each (task << 2 | role), which an item over
+  // some tasks counts against its selection; and the standings that lose
+  // points. Each in task order, CSR by unit, so that counting and adding
+  // up what a unit loses read only what can count.
+  std::vector<std::array<std::uint32_t, 4>> unit_judged;
+  std::vector<std::uint32_t> judged_begin;
+  std::vector<std::uint32_t> judged_held;
+  std::vector<std::uint32_t> losing_begin;
+  std::vector<Losing> losing;
+  std::uint32_t judged_tasks = 0;  // tasks judged, of all
+  // Timeliness (empty when no item judges it): for each responsibility
+  // with a report fact due by as_of, one record, grouped by unit and then
+  // by role (CSR over unit index × 4 + role), each group in task order: a
+  // slot's sums for one role are added up in registers and stored once.
+  std::vector<std::uint32_t> report_begin;
+  std::vector<ReportCounts> report_counts;
+  // Report facts the fact-by-fact walk refuses (a task not in the plan; a
+  // report due by as_of from a unit not holding the task), by index in
+  // input order: an item reading the counts throws for the first that
+  // walk would have met.
+  std::vector<std::uint32_t> refused;
+};
+
+// What one run reads: the summary, and the recipient areas in force.
+struct RunData {
+  std::shared_ptr<const Summary> summary;
+  std::vector<std::string> areas;  // the scheme's, else the input's
 };
 
 struct Context {
@@ -193,7 +268,27 @@ struct Context {
   Date as_of{};
   const RunData& data;
   int precision = 2;
+  const Summary& summary() const noexcept { return *data.summary; }
 };
+
+// Dates as one ordered integer, so loops over millions of facts compare
+// words instead of year, month and day in turn.
+inline std::int32_t packed(Date d) noexcept {
+  return (static_cast<std::int32_t>(d.year()) << 9) |
+         (static_cast<std::int32_t>(static_cast<unsigned>(d.month())) << 5) |
+         static_cast<std::int32_t>(static_cast<unsigned>(d.day()));
+}
+
+// A report's outcome as of the date: 0 on time, 1 late (迟报), 2 missing
+// (漏报, also when reported only after as_of). For an instance due by as_of.
+inline int report_outcome(const ReportFact& f, std::int32_t due, std::int32_t as_of) noexcept {
+  const std::int32_t reported = f.reported ? packed(*f.reported) : std::numeric_limits<std::int32_t>::max();
+  return (reported > due ? 1 : 0) + (reported > as_of ? 1 : 0);
+}
+
+// Derives the summary (throws for task facts the plan contradicts, and
+// calendar errors, as a run does).
+std::shared_ptr<Summary> summarize(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of);
 
 // One item's score for one slot before roll-up.
 struct Tally {
@@ -203,13 +298,24 @@ struct Tally {
   double lost = 0;    // deduction: points taken off
 };
 
+// One completion item's part of the plan's task scores: each task it
+// judges (TaskScore::task set, possible > 0), in task order, and the same
+// added up by category in task order (by index into Plan::categories; the
+// last: tasks in none), which is all the result needs when no other item
+// scores tasks.
+struct TaskShares {
+  std::vector<TaskScore> tasks;
+  std::vector<double> earned;
+  std::vector<double> possible;
+};
+
 // Where a rule writes: every slot (only == kNone), or one slot with its
 // explanation under `trace`.
 struct Sink {
   std::span<Tally> out;  // by slot; the plan's slot is the last
   std::uint32_t only = kNone;
   Explanation* trace = nullptr;
-  std::vector<TaskScore>* task_scores = nullptr;  // the plan's completion shares, by task index
+  TaskShares* task_scores = nullptr;  // a completion item's, when the run keeps them
 
   bool wants(std::uint32_t slot) const noexcept { return only == kNone || only == slot; }
   Explanation* node(std::uint32_t slot) const noexcept { return only == slot ? trace : nullptr; }
@@ -267,6 +373,18 @@ std::vector<double> event_sums(const Context& ctx, const CompiledItem& item, con
 }  // namespace duban::scoring
 
 namespace duban {
+
+// A summary with its stamp: which Assessor made it, for which date, over
+// which task and report vectors. A run uses it only when all of them fit.
+struct InputSummaries::Entry {
+  std::weak_ptr<const Assessor::Impl> impl;
+  Date as_of{};
+  const TaskFact* tasks = nullptr;
+  std::size_t n_tasks = 0;
+  const ReportFact* reports = nullptr;
+  std::size_t n_reports = 0;
+  std::shared_ptr<const scoring::Summary> summary;
+};
 
 // What explanation() needs to retrace a run: the bound scheme, the input,
 // what the run derived from it, and the item scores it computed.

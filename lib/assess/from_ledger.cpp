@@ -82,37 +82,29 @@ AssessmentInput assessment_input(const Ledger& ledger, std::int64_t plan_id, con
   // the reports in effect (a later report restates the figure to date).
   std::map<std::tuple<TaskId, UnitId, std::string, std::string>, IndicatorValue> latest;
   std::map<std::tuple<TaskId, UnitId, std::string, std::string>, std::pair<Date, EventId>> when;
-  HistoryQuery query;
-  query.as_of = as_of;
-  std::vector<TaskId> with_records;
-  for (const ItemState& st : states) {
-    if (with_records.empty() || with_records.back() != st.item.task) with_records.push_back(st.item.task);
-  }
-  for (const TaskId t : with_records) {
-    for (const Event& e : ledger.history(plan_id, t, query)) {
-      if (e.kind != EventKind::report || e.superseded_by || e.indicators.empty()) continue;
-      for (const Indicator& ind : e.indicators) {
-        std::string metric = ind.metric;
-        std::string area;
-        if (const auto at = metric.find('@'); at != std::string::npos) {
-          area = metric.substr(at + 1);
-          metric = metric.substr(0, at);
-        }
-        const auto key = std::tuple{t, e.actor.unit, metric, area};
-        const auto stamp = std::pair{e.date, e.id};
-        auto it = when.find(key);
-        if (it != when.end() && stamp < it->second) continue;
-        when[key] = stamp;
-        IndicatorValue v;
-        v.metric = metric;
-        v.unit = e.actor.unit;
-        v.task = t;
-        v.area = area;
-        v.value = ind.value;
-        v.date = e.date;
-        v.ref = "event " + std::to_string(e.id);
-        latest[key] = std::move(v);
+  for (const Event& e : ledger.indicator_reports(plan_id, as_of)) {
+    const TaskId t = e.item.task;
+    for (const Indicator& ind : e.indicators) {
+      std::string metric = ind.metric;
+      std::string area;
+      if (const auto at = metric.find('@'); at != std::string::npos) {
+        area = metric.substr(at + 1);
+        metric = metric.substr(0, at);
       }
+      const auto key = std::tuple{t, e.actor.unit, metric, area};
+      const auto stamp = std::pair{e.date, e.id};
+      auto it = when.find(key);
+      if (it != when.end() && stamp < it->second) continue;
+      when[key] = stamp;
+      IndicatorValue v;
+      v.metric = metric;
+      v.unit = e.actor.unit;
+      v.task = t;
+      v.area = area;
+      v.value = ind.value;
+      v.date = e.date;
+      v.ref = "event " + std::to_string(e.id);
+      latest[key] = std::move(v);
     }
   }
   for (auto& [key, v] : latest) in.indicators.push_back(std::move(v));

@@ -241,6 +241,8 @@ AssessmentInput load_assessment_input(const std::string& path, const Plan& plan,
 }
 
 void merge(AssessmentInput& into, const AssessmentInput& more) {
+  // Summaries describe the facts as they were: none survives a change.
+  into.summaries.clear();
   // A fact on the same task and unit, or a report on the same instance by
   // the same unit, replaces the one known.
   std::map<std::pair<TaskId, UnitId>, std::size_t> tasks;

@@ -16,6 +16,7 @@ inline double half_away(double x) noexcept {
 }  // namespace
 
 double round_to(double value, int decimals) noexcept {
+  if (value == 0) return 0.0;  // most points lost are none: what the steps below give, without them
   if (!std::isfinite(value)) return value;
   static constexpr double kScale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
   const double scale = decimals >= 0 && decimals <= 8 ? kScale[decimals] : std::pow(10.0, decimals);

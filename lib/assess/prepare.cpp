@@ -240,7 +240,11 @@ Assessor::Assessor(const Plan& plan, const Directory& directory, const Responsib
         std::sort(chosen.begin(), chosen.end());
         chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
         c.task_mask.assign(n_tasks, 0);
-        for (std::uint32_t t : chosen) c.task_mask[t] = 1;
+        c.task_bits.assign((n_tasks + 63) / 64, 0);
+        for (std::uint32_t t : chosen) {
+          c.task_mask[t] = 1;
+          c.task_bits[t >> 6] |= std::uint64_t{1} << (t & 63);
+        }
         c.tasks = chosen;
       }
 

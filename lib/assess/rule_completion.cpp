@@ -5,7 +5,6 @@
 // the item's points over the tasks it is judged on; its role weight scales
 // what it loses.
 #include <algorithm>
-#include <cmath>
 
 #include "assess/engine.hpp"
 #include "assess/number.hpp"
@@ -16,33 +15,40 @@ namespace {
 
 std::chrono::sys_days days(Date d) { return std::chrono::sys_days{d}; }
 
-double loss_of(TaskStatus::Kind kind, std::int32_t late, double share, const Rule& r) {
-  switch (kind) {
-    case TaskStatus::late:
-      return std::min(share * (1 - r.floor_ratio), r.per_workday * late);
-    case TaskStatus::not_done:
-      return share;
-    default:
-      return 0;
+// What a judged standing loses of a share: min(share × scale, cap). Late:
+// scale 1 − floor_ratio, cap per_workday × the days late; not done: the
+// whole share (scale 1, no cap); on time: nothing (scale 0). Written
+// without a branch on the status: the statuses of a million tasks follow
+// no pattern a branch predictor could learn.
+class Lose {
+ public:
+  Lose(const Rule& r, double share) noexcept
+      : share_(share), scale_{0, 0, 1 - r.floor_ratio, 1}, per_workday_(r.per_workday) {}
+  double operator()(Judged j) const noexcept {
+    const double cap = j.kind() == TaskStatus::late ? per_workday_ * j.late_workdays()
+                                                    : std::numeric_limits<double>::infinity();
+    return std::min(share_ * scale_[j.kind()], cap);
   }
+
+ private:
+  double share_;
+  double scale_[4];
+  double per_workday_;
+};
+
+double loss_of(const TaskStatus& s, double share, const Rule& r) {
+  return Lose(r, share)(Judged{s.kind, s.late_workdays});
 }
 
-double loss_of(const TaskStatus& s, double share, const Rule& r) { return loss_of(s.kind, s.late_workdays, share, r); }
-
-// A unit's own fact on a task (rare), judged.
-[[gnu::noinline]] Judged own(const Context& ctx, std::uint32_t task, std::uint32_t unit) {
-  const std::uint64_t key = (static_cast<std::uint64_t>(task) << 32) | unit;
-  if (auto it = ctx.data.unit_facts.find(key); it != ctx.data.unit_facts.end()) {
-    const TaskStatus s = judge(ctx, task, &ctx.in.tasks[it->second]);
-    return {s.kind, s.late_workdays};
+// Each task an item selects, in task order: a range when it selects them
+// all, so a million-entry list need not be read.
+template <class F>
+void each_task(const CompiledItem& c, std::size_t n_tasks, F&& f) {
+  if (c.tasks.size() == n_tasks) {
+    for (std::uint32_t t = 0; t < n_tasks; ++t) f(t);
+  } else {
+    for (const std::uint32_t t : c.tasks) f(t);
   }
-  return ctx.data.judged[task];
-}
-
-// A unit's standing on a task, packed.
-inline Judged quick(const Context& ctx, std::uint32_t task, std::uint32_t unit) {
-  if (ctx.data.unit_facts.empty()) [[likely]] return ctx.data.judged[task];
-  return own(ctx, task, unit);
 }
 
 std::string loss_arithmetic(const TaskStatus& s, double share, const Rule& r, double weight, Role role) {
@@ -104,10 +110,10 @@ TaskStatus judge(const Context& ctx, std::uint32_t task, const TaskFact* fact) {
 }
 
 TaskStatus status_of(const Context& ctx, std::uint32_t task, std::uint32_t unit) {
-  std::uint32_t fact = ctx.data.fact_of[task];
-  if (!ctx.data.unit_facts.empty() && unit != kNone) {
+  std::uint32_t fact = ctx.summary().fact_of[task];
+  if (!ctx.summary().unit_facts.empty() && unit != kNone) {
     const std::uint64_t key = (static_cast<std::uint64_t>(task) << 32) | unit;
-    if (auto it = ctx.data.unit_facts.find(key); it != ctx.data.unit_facts.end()) fact = it->second;
+    if (auto it = ctx.summary().unit_facts.find(key); it != ctx.summary().unit_facts.end()) fact = it->second;
   }
   TaskStatus s = judge(ctx, task, fact == kNone ? nullptr : &ctx.in.tasks[fact]);
   s.fact = fact;
@@ -133,106 +139,54 @@ std::string describe(const Context& ctx, const TaskStatus& s) {
 
 namespace {
 
-// Every unit and the plan at once, walking the selected tasks in order:
-// the big arrays (tasks, holders, standings) are read front to back and
-// only the small per-unit sums are written at random. Each unit's loss is
-// added in task order, as the one-unit walk below adds it, so the two agree
-// to the bit; the plan's likewise with the one-slot plan walk.
-void all_slots(const Context& ctx, const CompiledItem& c, const Sink& sink) {
+// One unit: the item's share of its points over the unit's tasks judged,
+// less what its late and undone tasks lose. An item over every task takes
+// the unit's count from the summary, an item over some counts the unit's
+// tasks judged against its selection; both then add up the unit's losing
+// standings. An explanation walks the unit's whole row of the
+// responsibility table instead, writing a node per task judged, and adds
+// the same terms in the same (task) order. `terms` is scratch space.
+void score_unit(const Context& ctx, const CompiledItem& c, std::uint32_t slot, Tally& out, Explanation* node,
+                std::vector<double>& terms) {
   const auto& impl = ctx.impl;
+  const Summary& sum = ctx.summary();
   const Rule& r = c.item->rule;
   const double points = c.item->points;
   const auto& role_filter = c.item->select.role;
-  const std::size_t n_units = impl.units.size();
-  const Judged* const judged_of = ctx.data.judged.data();
-  const std::uint32_t* const task_begin = impl.task_begin.data();
-  const Holder* const holders = impl.holders.data();
-  // Without units' own facts every holder stands as the task does, so a
-  // task not judged is skipped whole and its holders are never read.
-  const bool uniform = ctx.data.unit_facts.empty();
-  // Not an exact shortcut when a weight is infinite (∞ × 0 is NaN).
-  const bool skip_on_time = std::isfinite(c.weights.by_role[1]) && std::isfinite(c.weights.by_role[2]) &&
-                            std::isfinite(c.weights.by_role[3]);
-
-  std::vector<std::uint32_t> judged(n_units, 0);
-  std::uint32_t plan_judged = 0;
-  for (std::uint32_t t : c.tasks) {
-    const bool task_judged = judged_of[t].kind != TaskStatus::not_judged;
-    plan_judged += task_judged ? 1 : 0;
-    if (uniform && !task_judged) continue;
-    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
-      const Holder h = holders[k];
-      if (role_filter && h.role != *role_filter) continue;
-      if (uniform || quick(ctx, t, h.unit).kind != TaskStatus::not_judged) ++judged[h.unit];
-    }
-  }
-  std::vector<double> share(n_units, 0.0);
-  for (std::size_t u = 0; u < n_units; ++u) share[u] = judged[u] ? points / judged[u] : 0.0;
-  const double plan_share = plan_judged ? points / plan_judged : 0.0;
-
-  std::vector<double> loss(n_units, 0.0);
-  double plan_loss = 0;
-  TaskScore* const task_scores = sink.task_scores ? sink.task_scores->data() : nullptr;
-  for (std::uint32_t t : c.tasks) {
-    const Judged j = judged_of[t];
-    if (j.kind != TaskStatus::not_judged) {
-      const double l = loss_of(j.kind, j.late_workdays, plan_share, r);
-      plan_loss += l;
-      if (task_scores) {
-        task_scores[t].possible += plan_share;
-        task_scores[t].earned += plan_share - l;
-      }
-    }
-    // An on-time task costs its units nothing: adding 0 would change no sum.
-    if (uniform && (j.kind == TaskStatus::not_judged || (skip_on_time && j.kind == TaskStatus::on_time))) continue;
-    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
-      const Holder h = holders[k];
-      if (role_filter && h.role != *role_filter) continue;
-      const Judged own = uniform ? j : quick(ctx, t, h.unit);
-      if (own.kind == TaskStatus::not_judged) continue;
-      loss[h.unit] += c.weights.of(h.role) * loss_of(own.kind, own.late_workdays, share[h.unit], r);
-    }
-  }
-
-  for (std::uint32_t slot = 0; slot < impl.slots(); ++slot) {
-    const std::uint32_t u = impl.assessed[slot];
-    Tally& out = sink.out[slot];
-    if ((!c.unit_mask.empty() && !c.unit_mask[u]) || judged[u] == 0) {
-      out = {points, false, false, 0};
-      continue;
-    }
-    out.score = std::max(0.0, points - loss[u]);
-  }
-  Tally& out = sink.out[impl.slots()];
-  if (plan_judged == 0) {
-    out = {points, false, false, 0};
-  } else {
-    out.score = std::max(0.0, points - plan_loss);
-  }
-}
-
-// One unit, with its explanation: the unit's own tasks, in task order.
-void one_unit(const Context& ctx, const CompiledItem& c, const Sink& sink) {
-  const auto& impl = ctx.impl;
-  const Rule& r = c.item->rule;
-  const double points = c.item->points;
-  const auto& role_filter = c.item->select.role;
-  const std::uint32_t slot = sink.only;
-  Tally& out = sink.out[slot];
   const std::uint32_t u = impl.assessed[slot];
-  Explanation* node = sink.node(slot);
   if (!c.unit_mask.empty() && !c.unit_mask[u]) {
     out = {points, false, false, 0};
     if (node) node->arithmetic = "not among the item's units";
     return;
   }
+  const bool all_tasks = c.tasks.size() == impl.task_key.size();
+  const Held* const held = impl.held.data();
+  const Judged* const standing = sum.held_judged.data();
+  const Role only = role_filter.value_or(Role{});
+  // Whether the item selects a task held in a role, without a branch:
+  // which of a unit's tasks an item selects follows no pattern a predictor
+  // learns.
+  const auto selected = [&](std::uint32_t task, Role role) -> unsigned {
+    const unsigned task_in = all_tasks ? 1u : c.selects(task);
+    const unsigned role_in = !role_filter | (role == only);
+    return task_in & role_in;
+  };
   const std::uint32_t first = impl.unit_begin[u];
   const std::uint32_t last = impl.unit_begin[u + 1];
   std::uint32_t judged = 0;
-  for (std::uint32_t k = first; k < last; ++k) {
-    const Held h = impl.held[k];
-    if (!c.task_mask[h.task] || (role_filter && h.role != *role_filter)) continue;
-    if (quick(ctx, h.task, u).kind != TaskStatus::not_judged) ++judged;
+  if (node) {
+    for (std::uint32_t k = first; k < last; ++k) {
+      judged += selected(held[k].task, standing[k].role()) &
+                static_cast<unsigned>(standing[k].kind() != TaskStatus::not_judged);
+    }
+  } else if (all_tasks) {
+    const auto& by_role = sum.unit_judged[u];
+    judged = role_filter ? by_role[static_cast<std::size_t>(*role_filter) & 3] : by_role[1] + by_role[2] + by_role[3];
+  } else {
+    const std::uint32_t* const end = sum.judged_held.data() + sum.judged_begin[u + 1];
+    for (const std::uint32_t* j = sum.judged_held.data() + sum.judged_begin[u]; j != end; ++j) {
+      judged += selected(*j >> 2, static_cast<Role>(*j & 3));
+    }
   }
   if (judged == 0) {
     out = {points, false, false, 0};
@@ -240,15 +194,103 @@ void one_unit(const Context& ctx, const CompiledItem& c, const Sink& sink) {
     return;
   }
   const double share = points / judged;
+  const Lose lose(r, share);
   double loss = 0;
-  for (std::uint32_t k = first; k < last; ++k) {
-    const Held h = impl.held[k];
-    if (!c.task_mask[h.task] || (role_filter && h.role != *role_filter)) continue;
-    const Judged j = quick(ctx, h.task, u);
-    if (j.kind == TaskStatus::not_judged) continue;
-    const double w = c.weights.of(h.role);
-    loss += w * loss_of(j.kind, j.late_workdays, share, r);
-    if (node) task_node(ctx, node, h.task, status_of(ctx, h.task, u), share, r, w, h.role, true);
+  if (!node) {
+    // The terms first, then their sum: computed apart, the terms do not
+    // wait on the additions, which must follow one another in task order.
+    // An unselected standing's term is 0, which leaves the sum as it is.
+    const Losing* const losing = sum.losing.data() + sum.losing_begin[u];
+    const std::uint32_t n = sum.losing_begin[u + 1] - sum.losing_begin[u];
+    terms.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Judged s = losing[i].standing;
+      const double term = c.weights.of(s.role()) * lose(s);
+      terms[i] = selected(losing[i].task, s.role()) != 0 ? term : 0.0;
+    }
+    for (std::uint32_t i = 0; i < n; ++i) loss += terms[i];
+  } else {
+    for (std::uint32_t k = first; k < last; ++k) {
+      const Judged s = standing[k];
+      if (!selected(held[k].task, s.role()) || s.kind() == TaskStatus::not_judged) continue;
+      const double w = c.weights.of(s.role());
+      if (s.loses()) loss += w * lose(s);
+      task_node(ctx, node, held[k].task, status_of(ctx, held[k].task, u), share, r, w, s.role(), true);
+    }
+  }
+  out.score = std::max(0.0, points - loss);
+  if (node) {
+    node->arithmetic = num(points) + " over " + std::to_string(judged) + " tasks (share " + num(share) + "); " +
+                       num(points) + " − " + num(loss) + " = " + num(out.score);
+  }
+}
+
+// The plan: every selected task once, no role weights. A run keeps each
+// task's share of the points in `shares`.
+void score_plan(const Context& ctx, const CompiledItem& c, Tally& out, Explanation* node, TaskShares* shares) {
+  const Rule& r = c.item->rule;
+  const double points = c.item->points;
+  const std::size_t n_tasks = ctx.impl.task_key.size();
+  const Judged* const judged_of = ctx.summary().judged.data();
+  std::uint32_t judged = 0;
+  if (c.tasks.size() == n_tasks) {
+    judged = ctx.summary().judged_tasks;
+  } else {
+    for (const std::uint32_t t : c.tasks) judged += judged_of[t].kind() != TaskStatus::not_judged ? 1 : 0;
+  }
+  if (judged == 0) {
+    out = {points, false, false, 0};
+    if (node) node->arithmetic = "no task of the item due or done";
+    return;
+  }
+  const double share = points / judged;
+  const Lose lose(r, share);
+  double loss = 0;
+  if (node) {
+    for (const std::uint32_t t : c.tasks) {
+      const Judged j = judged_of[t];
+      if (j.kind() == TaskStatus::not_judged) continue;
+      loss += lose(j);
+      task_node(ctx, node, t, status_of(ctx, t, kNone), share, r, 1, Role::lead, false);
+    }
+  } else {
+    // Apart from the traced loop, whose calls would keep the sums in memory.
+    // A task with nothing possible (an item of 0 points) is no task score.
+    if (!(share > 0)) shares = nullptr;
+    const std::size_t none = ctx.impl.category_title.size();
+    const int* const category_of = ctx.impl.task_category.data();
+    std::size_t at = none + 1;  // the category whose sums are carried in locals
+    double earned = 0;
+    double possible = 0;
+    if (shares) {
+      shares->tasks.reserve(judged);
+      shares->earned.assign(none + 1, 0.0);
+      shares->possible.assign(none + 1, 0.0);
+    }
+    each_task(c, n_tasks, [&](std::uint32_t t) {
+      const Judged j = judged_of[t];
+      if (j.kind() == TaskStatus::not_judged) return;
+      const double l = lose(j);
+      loss += l;
+      if (!shares) return;
+      shares->tasks.push_back({static_cast<TaskId>(t + 1), share - l, share});
+      const std::size_t here = category_of[t] >= 0 ? static_cast<std::size_t>(category_of[t]) : none;
+      if (here != at) {
+        if (at <= none) {
+          shares->earned[at] = earned;
+          shares->possible[at] = possible;
+        }
+        at = here;
+        earned = shares->earned[at];
+        possible = shares->possible[at];
+      }
+      earned += share - l;
+      possible += share;
+    });
+    if (shares && at <= none) {
+      shares->earned[at] = earned;
+      shares->possible[at] = possible;
+    }
   }
   out.score = std::max(0.0, points - loss);
   if (node) {
@@ -260,49 +302,15 @@ void one_unit(const Context& ctx, const CompiledItem& c, const Sink& sink) {
 }  // namespace
 
 void score_completion(const Context& ctx, const CompiledItem& c, const Sink& sink) {
-  const auto& impl = ctx.impl;
-  const Rule& r = c.item->rule;
-  const double points = c.item->points;
+  const std::uint32_t plan = ctx.impl.slots();
+  std::vector<double> terms;
   if (sink.only == kNone) {
-    all_slots(ctx, c, sink);
-    return;
-  }
-  if (sink.only < impl.slots()) {
-    one_unit(ctx, c, sink);
-    return;
-  }
-
-  // The plan, traced: every selected task once, no role weights.
-  const std::uint32_t plan = impl.slots();
-  Tally& out = sink.out[plan];
-  Explanation* node = sink.node(plan);
-  std::uint32_t judged = 0;
-  for (std::uint32_t t : c.tasks) {
-    if (ctx.data.judged[t].kind != TaskStatus::not_judged) ++judged;
-  }
-  if (judged == 0) {
-    out = {points, false, false, 0};
-    if (node) node->arithmetic = "no task of the item due or done";
-    return;
-  }
-  const double share = points / judged;
-  double loss = 0;
-  for (std::uint32_t t : c.tasks) {
-    const Judged j = ctx.data.judged[t];
-    if (j.kind == TaskStatus::not_judged) continue;
-    const double l = loss_of(j.kind, j.late_workdays, share, r);
-    loss += l;
-    if (sink.task_scores) {
-      TaskScore& ts = (*sink.task_scores)[t];
-      ts.possible += share;
-      ts.earned += share - l;
-    }
-    if (node) task_node(ctx, node, t, status_of(ctx, t, kNone), share, r, 1, Role::lead, false);
-  }
-  out.score = std::max(0.0, points - loss);
-  if (node) {
-    node->arithmetic = num(points) + " over " + std::to_string(judged) + " tasks (share " + num(share) + "); " +
-                       num(points) + " − " + num(loss) + " = " + num(out.score);
+    for (std::uint32_t slot = 0; slot < plan; ++slot) score_unit(ctx, c, slot, sink.out[slot], nullptr, terms);
+    score_plan(ctx, c, sink.out[plan], nullptr, sink.task_scores);
+  } else if (sink.only < plan) {
+    score_unit(ctx, c, sink.only, sink.out[sink.only], sink.node(sink.only), terms);
+  } else {
+    score_plan(ctx, c, sink.out[plan], sink.node(plan), sink.task_scores);
   }
 }
 

@@ -56,20 +56,22 @@ std::vector<double> event_sums(const Context& ctx, const CompiledItem& c, const 
                                      " no per_event");
       }
     }
-    const auto add = [&](std::uint32_t slot, double amount, const std::string& how) {
+    // `how` writes the arithmetic, only for the traced slot: a run adds up
+    // thousands of events and prints none.
+    const auto add = [&](std::uint32_t slot, double amount, const auto& how) {
       sums[slot] += amount;
       if (trace && sink.only == slot) {
         Explanation n;
         n.what = event_what(ctx, e);
         n.rule = "event";
         n.points = amount;
-        n.arithmetic = how;
+        n.arithmetic = how();
         n.source = e.ref;
         trace->children.push_back(std::move(n));
       }
     };
-    const std::string pts = num(points);
-    if (sink.wants(plan)) add(plan, points, pts + " for the plan");
+    const auto pts = [&] { return num(points); };
+    if (sink.wants(plan)) add(plan, points, [&] { return pts() + " for the plan"; });
     if (e.unit != 0) {
       const std::uint32_t u = impl.unit_index(e.unit);
       if (u == kNone || (!c.unit_mask.empty() && !c.unit_mask[u])) continue;
@@ -79,8 +81,9 @@ std::vector<double> event_sums(const Context& ctx, const CompiledItem& c, const 
       const std::uint32_t slot = impl.units[u].slot;
       if (slot == kNone || !sink.wants(slot)) continue;
       const double w = count || !role ? 1.0 : c.weights.of(*role);
-      add(slot, w * points,
-          w == 1 ? pts : pts + " × " + num(w) + " (" + std::string(to_string(*role)) + ") = " + num(w * points));
+      add(slot, w * points, [&] {
+        return w == 1 ? pts() : pts() + " × " + num(w) + " (" + std::string(to_string(*role)) + ") = " + num(w * points);
+      });
       continue;
     }
     if (e.task == 0) continue;  // the plan's alone
@@ -91,20 +94,25 @@ std::vector<double> event_sums(const Context& ctx, const CompiledItem& c, const 
       const std::uint32_t slot = impl.units[h.unit].slot;
       if (slot == kNone || !sink.wants(slot)) continue;
       if (count) {
-        add(slot, 1, "1 (the task's)");
+        add(slot, 1, [] { return std::string("1 (the task's)"); });
         continue;
       }
       const double w = c.weights.of(h.role);
       double share = points * w;
-      std::string how = pts + " × " + num(w) + " (" + std::string(to_string(h.role)) + ")";
       if (c.item->split == CreditSplit::equal) {
         share = points / static_cast<double>(credited.size());
-        how = pts + " / " + std::to_string(credited.size()) + " units";
       } else if (c.item->split == CreditSplit::weighted) {
         share = weight_sum > 0 ? points * w / weight_sum : 0.0;
-        how = pts + " × " + num(w) + " / " + num(weight_sum) + " (" + std::string(to_string(h.role)) + ")";
       }
-      add(slot, share, how + " = " + num(share));
+      add(slot, share, [&] {
+        std::string how = pts() + " × " + num(w) + " (" + std::string(to_string(h.role)) + ")";
+        if (c.item->split == CreditSplit::equal) {
+          how = pts() + " / " + std::to_string(credited.size()) + " units";
+        } else if (c.item->split == CreditSplit::weighted) {
+          how = pts() + " × " + num(w) + " / " + num(weight_sum) + " (" + std::string(to_string(h.role)) + ")";
+        }
+        return how + " = " + num(share);
+      });
     }
   }
   return sums;

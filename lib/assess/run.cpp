@@ -1,7 +1,7 @@
-// A run: the input checked and prepared, every item scored for every unit
-// and the plan, then the roll-up — vetoes, groups, base, bonus, total,
-// grade — the ranking with its stated tie-breaks, and the plan's task and
-// category scores.
+// A run: the input's summary (kept from an earlier run, or made now),
+// every item scored for every unit and the plan, then the roll-up —
+// vetoes, groups, base, bonus, total, grade — the ranking with its stated
+// tie-breaks, and the plan's task and category scores.
 #include <algorithm>
 #include <cmath>
 
@@ -13,48 +13,6 @@ namespace duban {
 namespace {
 
 using namespace scoring;
-
-void prepare_run(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, RunData& data) {
-  const std::size_t n_tasks = impl.task_key.size();
-  data.areas = impl.areas.empty() ? in.areas : impl.areas;
-  bool completion = false;
-  for (const CompiledItem& c : impl.items) completion = completion || c.item->rule.kind == RuleKind::completion;
-
-  std::vector<std::uint32_t> fact_of(n_tasks, kNone);
-  for (std::size_t i = 0; i < in.tasks.size(); ++i) {
-    const TaskFact& f = in.tasks[i];
-    if (f.task < 1 || static_cast<std::uint64_t>(f.task) > n_tasks) {
-      input_error("tasks", i, "no task " + std::to_string(f.task) + " in the plan");
-    }
-    const auto t = static_cast<std::uint32_t>(f.task - 1);
-    if (f.unit == 0) {
-      if (fact_of[t] != kNone) {
-        input_error("tasks", i, impl.task_label(t) + " already has a fact (tasks[" + std::to_string(fact_of[t]) + "])");
-      }
-      fact_of[t] = static_cast<std::uint32_t>(i);
-      continue;
-    }
-    const std::uint32_t u = impl.unit_index(f.unit);
-    if (u == kNone || !impl.role_in(t, u)) {
-      input_error("tasks", i, "unit " + std::to_string(f.unit) + " does not hold " + impl.task_label(t));
-    }
-    const std::uint64_t key = (static_cast<std::uint64_t>(t) << 32) | u;
-    if (!data.unit_facts.emplace(key, static_cast<std::uint32_t>(i)).second) {
-      input_error("tasks", i, impl.task_label(t) + " already has a fact for " + impl.units[u].name);
-    }
-  }
-  if (!completion) return;
-  // Judged only once every fact has been checked, in task order, so that a
-  // calendar error never comes before an input error of a later fact.
-  const Context ctx{impl, in, as_of, data, impl.scheme.precision};
-  data.judged.resize(n_tasks);
-  for (std::uint32_t t = 0; t < n_tasks; ++t) {
-    const std::uint32_t f = fact_of[t];
-    const TaskStatus s = judge(ctx, t, f == kNone ? nullptr : &in.tasks[f]);
-    data.judged[t] = {s.kind, s.late_workdays};
-  }
-  data.fact_of = std::move(fact_of);
-}
 
 UnitScore roll_up(const Assessor::Impl& impl, const Earlier& scores, std::uint32_t slot) {
   const Scheme& s = impl.scheme;
@@ -165,8 +123,12 @@ int compare_key(const Assessor::Impl& impl, const std::string& key, const UnitSc
 
 void rank(const Assessor::Impl& impl, Assessment& result) {
   const auto& units = result.units;
+  // The totals side by side: sorting ten thousand units reads them often,
+  // and each UnitScore is a few hundred bytes apart from the next.
+  std::vector<double> totals(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) totals[i] = units[i].total;
   const auto compare = [&](std::size_t a, std::size_t b) {
-    if (units[a].total != units[b].total) return units[a].total > units[b].total ? -1 : 1;
+    if (totals[a] != totals[b]) return totals[a] > totals[b] ? -1 : 1;
     for (const std::string& key : impl.scheme.tie_break) {
       if (const int c = compare_key(impl, key, units[a], units[b], a, b)) return c;
     }
@@ -190,51 +152,57 @@ bool counts_for_task(const Assessor::Impl& impl, const CompiledItem& c) {
   return !impl.scheme.groups[c.group].bonus && c.item->points > 0;
 }
 
-// Whether any item gives tasks a score: without one, a million-task plan
-// need not lay out (and read back) a share for each task.
-bool scores_tasks(const Assessor::Impl& impl) {
-  for (const CompiledItem& c : impl.items) {
-    if (c.item->rule.kind == RuleKind::completion || counts_for_task(impl, c)) return true;
-  }
-  return false;
-}
-
-// `shares` (by task index) becomes result.tasks: compacted where it lies
-// rather than copied, since a plan can have a million tasks.
-void task_rollup(const Assessor::Impl& impl, const Earlier& scores, std::vector<TaskScore> shares,
+// Each completion item's task shares and the items scored on one task
+// alone become result.tasks and result.categories. One item alone gives
+// its shares as they are; several are added up task by task, in scheme
+// order, in a table by task laid out only then (a million tasks' table is
+// 24 MB to clear), and the categories from that.
+void task_rollup(const Assessor::Impl& impl, const Earlier& scores, std::vector<TaskShares> lists,
                  Assessment& result) {
   const int p = impl.scheme.precision;
   const std::uint32_t plan = impl.slots();
+  const std::size_t none = impl.category_title.size();
+  std::vector<const CompiledItem*> single;
   for (const CompiledItem& c : impl.items) {
-    if (!counts_for_task(impl, c)) continue;
-    TaskScore& ts = shares[static_cast<std::size_t>(c.single_task - 1)];
-    ts.possible += c.item->points;
-    ts.earned += scores[c.index][plan].score;
+    if (counts_for_task(impl, c)) single.push_back(&c);
   }
-  std::vector<CategoryScore> categories(impl.category_title.size() + 1);
-  for (std::size_t c = 0; c < impl.category_title.size(); ++c) categories[c].category = static_cast<int>(c);
-  categories.back().category = -1;
-  std::size_t kept = 0;
-  for (std::size_t t = 0; t < shares.size(); ++t) {
-    TaskScore ts = shares[t];
-    if (ts.possible <= 0) continue;
-    // A task's figures are shares of items' points (60 points over 3,000
-    // tasks is 0.02 each): kept as computed, not rounded to the scheme's
-    // precision, which would turn small shares into noise.
-    ts.task = static_cast<TaskId>(t + 1);
-    const int cat = impl.task_category[t];
-    CategoryScore& cs = cat >= 0 ? categories[static_cast<std::size_t>(cat)] : categories.back();
-    cs.earned += ts.earned;
-    cs.possible += ts.possible;
-    shares[kept++] = ts;
+  std::erase_if(lists, [](const TaskShares& l) { return l.tasks.empty(); });
+  std::vector<double> earned(none + 1, 0.0);
+  std::vector<double> possible(none + 1, 0.0);
+  if (lists.size() == 1 && single.empty()) {
+    result.tasks = std::move(lists.front().tasks);
+    earned = std::move(lists.front().earned);
+    possible = std::move(lists.front().possible);
+  } else if (!lists.empty() || !single.empty()) {
+    std::vector<TaskScore> by_task(impl.task_key.size());
+    for (const TaskShares& list : lists) {
+      for (const TaskScore& ts : list.tasks) {
+        TaskScore& sum = by_task[static_cast<std::size_t>(ts.task - 1)];
+        sum.possible += ts.possible;
+        sum.earned += ts.earned;
+      }
+    }
+    for (const CompiledItem* c : single) {
+      TaskScore& sum = by_task[static_cast<std::size_t>(c->single_task - 1)];
+      sum.possible += c->item->points;
+      sum.earned += scores[c->index][plan].score;
+    }
+    for (std::size_t t = 0; t < by_task.size(); ++t) {
+      // A task's figures are shares of items' points (60 points over 3,000
+      // tasks is 0.02 each): kept as computed, not rounded to the scheme's
+      // precision, which would turn small shares into noise.
+      if (by_task[t].possible <= 0) continue;
+      by_task[t].task = static_cast<TaskId>(t + 1);
+      result.tasks.push_back(by_task[t]);
+      const int cat = impl.task_category[t];
+      const std::size_t at = cat >= 0 ? static_cast<std::size_t>(cat) : none;
+      earned[at] += by_task[t].earned;
+      possible[at] += by_task[t].possible;
+    }
   }
-  shares.resize(kept);
-  result.tasks = std::move(shares);
-  for (CategoryScore& cs : categories) {
-    if (cs.possible <= 0) continue;
-    cs.earned = round_to(cs.earned, p);
-    cs.possible = round_to(cs.possible, p);
-    result.categories.push_back(cs);
+  for (std::size_t c = 0; c <= none; ++c) {
+    if (possible[c] <= 0) continue;
+    result.categories.push_back({c < none ? static_cast<int>(c) : -1, round_to(earned[c], p), round_to(possible[c], p)});
   }
 }
 
@@ -249,13 +217,16 @@ Assessment Assessor::run(std::shared_ptr<const AssessmentInput> input, Date as_o
   if (!input) throw Error(Errc::misuse, ErrClass::argument, "Assessor::run: no input");
   const Impl& impl = *impl_;
   auto data = std::make_shared<RunData>();
-  prepare_run(impl, *input, as_of, *data);
+  const auto entry = summary(*input, as_of);
+  data->summary = entry->summary;
+  data->areas = impl.areas.empty() ? input->areas : impl.areas;
   const Context ctx{impl, *input, as_of, *data, impl.scheme.precision};
   const std::uint32_t slots = impl.slots() + 1;
   Earlier scores(impl.items.size(), std::vector<Tally>(slots));
-  std::vector<TaskScore> shares(scores_tasks(impl) ? impl.task_key.size() : 0);
+  std::vector<TaskShares> shares(impl.items.size());  // by completion item
   for (const CompiledItem& c : impl.items) {
-    const Sink sink{scores[c.index], kNone, nullptr, shares.empty() ? nullptr : &shares};
+    const bool judges_tasks = c.item->rule.kind == RuleKind::completion;
+    const Sink sink{scores[c.index], kNone, nullptr, judges_tasks ? &shares[c.index] : nullptr};
     score_item(ctx, c, sink, scores);
   }
 

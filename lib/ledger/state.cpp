@@ -235,6 +235,20 @@ std::vector<ItemState> Ledger::states(PlanId plan_id, Date as_of) const {
   });
 }
 
+std::vector<Event> Ledger::indicator_reports(PlanId plan_id, Date as_of) const {
+  storage::Storage& s = store();
+  Rules& r = rules();
+  const std::string until = as_of_text(as_of);
+  return ledger::in_read(s, r, "read the indicator values of plan " + std::to_string(plan_id), [&] {
+    ledger::PlanRules& plan = r.plan(s, plan_id);
+    std::vector<Event> out;
+    for (const auto& record : s.indicator_reports(plan_id, until)) {
+      if (plan.has_task(record.task.value_or(0))) out.push_back(ledger::to_event(record, s));
+    }
+    return out;
+  });
+}
+
 std::int64_t Ledger::event_count() const {
   storage::Storage& s = store();
   storage::Transaction transaction(s, false, "count its events");

@@ -133,6 +133,11 @@ class Storage {
   // indicators and evidence, ordered by task, instance, then chain order.
   virtual void scan_plan_events(PlanId plan, std::string_view until_date,
                                 const std::function<void(const EventRecord&)>& visit) = 0;
+  // The reports on a plan's tasks dated on or before `until_date` that
+  // carry indicator values and that no report on the same task dated on
+  // or before it corrects, with their values and evidence, ordered by task
+  // then chain order: read from the values up, not task by task.
+  virtual std::vector<EventRecord> indicator_reports(PlanId plan, std::string_view until_date) = 0;
   // The whole chain in seq order with every detail; `visit` returns false
   // to stop.
   virtual void scan_chain(const std::function<bool(const EventRecord&)>& visit) = 0;

@@ -14,7 +14,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,14 @@
 #include "duban/json.hpp"
 
 namespace duban::testing {
+
+// A file of the source tree (examples/plans/…), whole.
+inline std::string slurp(const std::string& relative) {
+  std::ifstream in(std::string(DUBAN_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 inline Date ymd(int y, unsigned m, unsigned day) {
   return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};

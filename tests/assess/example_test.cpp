@@ -15,13 +15,6 @@
 namespace duban::testing {
 namespace {
 
-std::string slurp(const std::string& relative) {
-  std::ifstream in(std::string(DUBAN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class AssessExample : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -9,9 +9,20 @@
 namespace duban::storage::sqlite {
 namespace {
 
-constexpr const char* kSelectEvent =
-    "SELECT seq, kind, plan_id, task, task_key, instance, unit_id, user, date, recorded, status, percent, text, ref, "
-    "until, due, target, prev, hash FROM events ";
+// An event's columns in the order event_of reads them, through the alias
+// `e`, so that queries joining events to other tables can name them too.
+constexpr const char* kEventColumns =
+    "e.seq, e.kind, e.plan_id, e.task, e.task_key, e.instance, e.unit_id, e.user, e.date, e.recorded, e.status, "
+    "e.percent, e.text, e.ref, e.until, e.due, e.target, e.prev, e.hash";
+const std::string kSelectEvent = std::string("SELECT ") + kEventColumns + " FROM events e ";
+
+// The reports of plan ?1 dated on or before ?2 that no report on the same
+// task dated on or before ?2 corrects (Ledger::history's superseded_by
+// with an as-of date). The kind is written out, as calendar_events does.
+constexpr const char* kReportsInEffect =
+    "e.plan_id = ?1 AND e.task IS NOT NULL AND e.kind = 1 AND e.date <= ?2 AND NOT EXISTS ("
+    "SELECT 1 FROM events c WHERE c.ref = e.seq AND c.kind = 1 AND c.date <= ?2 AND c.plan_id = e.plan_id "
+    "AND c.task = e.task)";
 
 std::optional<std::int64_t> optional_integer(const Statement& row, int column) {
   if (row.is_null(column)) return std::nullopt;
@@ -195,6 +206,39 @@ void SqliteStorage::scan_plan_events(PlanId plan, std::string_view until_date,
                                "ORDER BY plan_id, task, instance, seq");
   s.bind_int(1, plan).bind_text(2, until_date);
   while (s.step()) visit(event_of(s));
+}
+
+std::vector<EventRecord> SqliteStorage::indicator_reports(PlanId plan, std::string_view until_date) {
+  static_assert(static_cast<int>(EventKind::report) == 1);
+  // From the values up (CROSS JOIN keeps that order): few events carry
+  // values, and a plan's events can be millions. Evidence comes from a
+  // second cursor in the same order, merged.
+  Statement values(connection_, std::string("SELECT ") + kEventColumns +
+                                    ", v.metric, v.value, v.unit FROM event_values v CROSS JOIN events e ON e.seq = "
+                                    "v.event WHERE " +
+                                    kReportsInEffect + " ORDER BY e.task, e.seq, v.position");
+  Statement evidence(connection_, std::string("SELECT x.event, x.ref FROM event_evidence x CROSS JOIN events e ON "
+                                              "e.seq = x.event WHERE ") +
+                                      kReportsInEffect +
+                                      " AND EXISTS (SELECT 1 FROM event_values v WHERE v.event = e.seq) "
+                                      "ORDER BY e.task, e.seq, x.position");
+  values.bind_int(1, plan).bind_text(2, until_date);
+  evidence.bind_int(1, plan).bind_text(2, until_date);
+  std::vector<EventRecord> out;
+  bool more_evidence = evidence.step();
+  while (values.step()) {
+    if (out.empty() || out.back().seq != values.integer(0)) {
+      out.push_back(event_of(values));
+      // Both cursors list the same events in the same order; evidence only
+      // for those that have some.
+      while (more_evidence && evidence.integer(0) == out.back().seq) {
+        out.back().evidence.push_back(evidence.text(1));
+        more_evidence = evidence.step();
+      }
+    }
+    out.back().indicators.push_back({values.text(19), values.real(20), values.text(21)});
+  }
+  return out;
 }
 
 void SqliteStorage::scan_chain(const std::function<bool(const EventRecord&)>& visit) {

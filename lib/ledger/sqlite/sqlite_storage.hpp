@@ -51,6 +51,7 @@ class SqliteStorage final : public Storage {
                                        std::string_view until_date, bool details) override;
   void scan_plan_events(PlanId plan, std::string_view until_date,
                         const std::function<void(const EventRecord&)>& visit) override;
+  std::vector<EventRecord> indicator_reports(PlanId plan, std::string_view until_date) override;
   void scan_chain(const std::function<bool(const EventRecord&)>& visit) override;
   std::vector<EventId> referring(EventId seq) override;
   std::optional<UnitEvent> find_unit_event(UnitId unit) override;

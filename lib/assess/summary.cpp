@@ -1,0 +1,251 @@
+// The input's summary for one Assessor and as-of date (InputSummaries):
+// the task facts checked and each task judged, and the report facts
+// counted per task and holder. Made once and kept with the input, so runs
+// after the first read a few bytes per responsibility instead of every
+// fact. Counts are whole numbers, so a total made from them does not
+// depend on the order the facts were met in: a run reading the counts and
+// an explanation walking the facts one by one agree to the bit.
+#include <algorithm>
+
+#include "assess/engine.hpp"
+#include "duban/error.hpp"
+
+namespace duban {
+namespace {
+
+using namespace scoring;
+
+// At most this many summaries stay with an input: each holds a few bytes
+// per task and responsibility, and a caller moving through many dates
+// should not keep them all.
+constexpr std::size_t kKept = 4;
+
+bool has_rule(const Assessor::Impl& impl, RuleKind kind) {
+  return std::any_of(impl.items.begin(), impl.items.end(),
+                     [&](const CompiledItem& c) { return c.item->rule.kind == kind; });
+}
+
+void summarize_tasks(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
+  const std::size_t n_tasks = impl.task_key.size();
+  std::vector<std::uint32_t> fact_of(n_tasks, kNone);
+  for (std::size_t i = 0; i < in.tasks.size(); ++i) {
+    const TaskFact& f = in.tasks[i];
+    if (f.task < 1 || static_cast<std::uint64_t>(f.task) > n_tasks) {
+      input_error("tasks", i, "no task " + std::to_string(f.task) + " in the plan");
+    }
+    const auto t = static_cast<std::uint32_t>(f.task - 1);
+    if (f.unit == 0) {
+      if (fact_of[t] != kNone) {
+        input_error("tasks", i, impl.task_label(t) + " already has a fact (tasks[" + std::to_string(fact_of[t]) + "])");
+      }
+      fact_of[t] = static_cast<std::uint32_t>(i);
+      continue;
+    }
+    const std::uint32_t u = impl.unit_index(f.unit);
+    if (u == kNone || !impl.role_in(t, u)) {
+      input_error("tasks", i, "unit " + std::to_string(f.unit) + " does not hold " + impl.task_label(t));
+    }
+    const std::uint64_t key = (static_cast<std::uint64_t>(t) << 32) | u;
+    if (!out.unit_facts.emplace(key, static_cast<std::uint32_t>(i)).second) {
+      input_error("tasks", i, impl.task_label(t) + " already has a fact for " + impl.units[u].name);
+    }
+  }
+  if (!has_rule(impl, RuleKind::completion)) return;
+  // Judged only once every fact has been checked, in task order, so that a
+  // calendar error never comes before an input error of a later fact.
+  const RunData data;
+  const Context ctx{impl, in, as_of, data, impl.scheme.precision};
+  out.judged.resize(n_tasks);
+  for (std::uint32_t t = 0; t < n_tasks; ++t) {
+    const std::uint32_t f = fact_of[t];
+    const TaskStatus s = judge(ctx, t, f == kNone ? nullptr : &in.tasks[f]);
+    out.judged[t] = {s.kind, s.late_workdays};
+  }
+  out.fact_of = std::move(fact_of);
+}
+
+// Each holder's standing, laid out as the unit walks read it (a unit's own
+// fact, rare, judged here rather than looked up on every run), and what
+// each unit's walk needs of them.
+void summarize_standings(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
+  const RunData data;
+  const Context ctx{impl, in, as_of, data, impl.scheme.precision};
+  out.held_judged.resize(impl.held.size());
+  for (std::uint32_t u = 0; u < impl.units.size(); ++u) {
+    for (std::uint32_t k = impl.unit_begin[u]; k < impl.unit_begin[u + 1]; ++k) {
+      const Held h = impl.held[k];
+      Judged j = out.judged[h.task];
+      if (!out.unit_facts.empty()) {
+        const auto own = out.unit_facts.find(static_cast<std::uint64_t>(h.task) << 32 | u);
+        if (own != out.unit_facts.end()) {
+          const TaskStatus s = judge(ctx, h.task, &in.tasks[own->second]);
+          j = {s.kind, s.late_workdays};
+        }
+      }
+      out.held_judged[k] = {j.kind(), j.late_workdays(), h.role};
+    }
+  }
+  out.unit_judged.assign(impl.units.size(), {0, 0, 0, 0});
+  out.judged_begin.assign(impl.units.size() + 1, 0);
+  out.losing_begin.assign(impl.units.size() + 1, 0);
+  for (std::uint32_t u = 0; u < impl.units.size(); ++u) {
+    for (std::uint32_t k = impl.unit_begin[u]; k < impl.unit_begin[u + 1]; ++k) {
+      const Judged j = out.held_judged[k];
+      const std::uint32_t task = impl.held[k].task;
+      if (j.kind() != TaskStatus::not_judged) {
+        ++out.unit_judged[u][static_cast<std::size_t>(j.role()) & 3];
+        out.judged_held.push_back(task << 2 | (static_cast<std::uint32_t>(j.role()) & 3));
+      }
+      if (j.loses()) out.losing.push_back({task, j});
+    }
+    out.judged_begin[u + 1] = static_cast<std::uint32_t>(out.judged_held.size());
+    out.losing_begin[u + 1] = static_cast<std::uint32_t>(out.losing.size());
+  }
+  for (const Judged j : out.judged) out.judged_tasks += j.kind() != TaskStatus::not_judged ? 1 : 0;
+}
+
+// One pass over the facts, in input order, counting into a record per
+// holder of each task laid out when the task's first fact due by as_of is
+// met; a fact the fact-by-fact walk would refuse is noted instead of
+// counted, and refused only by the items that would meet it. Then the
+// records are regrouped by unit and role, each group in task order.
+void summarize_reports(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
+  const std::size_t n_tasks = impl.task_key.size();
+  const std::int32_t day = packed(as_of);
+  std::vector<std::uint32_t> records_of(n_tasks, kNone);
+  std::vector<std::uint32_t> tasks;  // with records, in the order first met
+  std::vector<ReportCounts> by_task;  // their holders' records, in the order of Impl::holders
+  const std::uint32_t* const task_begin = impl.task_begin.data();
+  const Holder* const holders = impl.holders.data();
+  for (std::size_t i = 0; i < in.reports.size(); ++i) {
+    const ReportFact& f = in.reports[i];
+    const auto t = static_cast<std::uint64_t>(f.task - 1);
+    if (t >= n_tasks) {
+      out.refused.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    const std::int32_t due = packed(f.due);
+    if (day < due) continue;
+    const std::uint32_t u = impl.unit_index(f.unit);
+    const std::uint32_t first = task_begin[t];
+    const std::uint32_t last = task_begin[t + 1];
+    std::uint32_t k = first;
+    while (k < last && holders[k].unit != u) ++k;
+    if (k == last) {
+      out.refused.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    std::uint32_t& at = records_of[t];
+    if (at == kNone) {
+      at = static_cast<std::uint32_t>(by_task.size());
+      tasks.push_back(static_cast<std::uint32_t>(t));
+      by_task.resize(by_task.size() + (last - first), ReportCounts{static_cast<std::uint32_t>(t), {0, 0, 0}});
+    }
+    ++by_task[at + (k - first)].n[report_outcome(f, due, day)];
+  }
+  std::sort(tasks.begin(), tasks.end());
+  const auto group = [&](std::uint32_t k) {
+    return static_cast<std::size_t>(holders[k].unit) * 4 + (static_cast<std::size_t>(holders[k].role) & 3);
+  };
+  out.report_begin.assign(impl.units.size() * 4 + 1, 0);
+  for (const std::uint32_t t : tasks) {
+    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) ++out.report_begin[group(k) + 1];
+  }
+  for (std::size_t g = 1; g < out.report_begin.size(); ++g) out.report_begin[g] += out.report_begin[g - 1];
+  out.report_counts.resize(by_task.size());
+  std::vector<std::uint32_t> next(out.report_begin.begin(), out.report_begin.end() - 1);
+  for (const std::uint32_t t : tasks) {
+    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
+      out.report_counts[next[group(k)]++] = by_task[records_of[t] + (k - task_begin[t])];
+    }
+  }
+}
+
+// Made over the vectors the input holds now.
+bool same_facts(const InputSummaries::Entry& e, const AssessmentInput& in) {
+  return e.tasks == in.tasks.data() && e.n_tasks == in.tasks.size() && e.reports == in.reports.data() &&
+         e.n_reports == in.reports.size();
+}
+
+bool fits(const InputSummaries::Entry& e, const std::shared_ptr<const Assessor::Impl>& impl,
+          const AssessmentInput& in, Date as_of) {
+  return !e.impl.owner_before(impl) && !impl.owner_before(e.impl) && e.as_of == as_of && same_facts(e, in);
+}
+
+}  // namespace
+
+namespace scoring {
+
+std::shared_ptr<Summary> summarize(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of) {
+  auto out = std::make_shared<Summary>();
+  summarize_tasks(impl, in, as_of, *out);
+  if (has_rule(impl, RuleKind::completion)) summarize_standings(impl, in, as_of, *out);
+  if (has_rule(impl, RuleKind::timeliness)) summarize_reports(impl, in, as_of, *out);
+  return out;
+}
+
+}  // namespace scoring
+
+InputSummaries& InputSummaries::operator=(const InputSummaries& other) noexcept {
+  if (this != &other) clear();
+  return *this;
+}
+
+InputSummaries::InputSummaries(InputSummaries&& other) noexcept {
+  const std::lock_guard lock(other.mutex_);
+  entries_ = std::move(other.entries_);
+  other.entries_.clear();
+}
+
+InputSummaries& InputSummaries::operator=(InputSummaries&& other) noexcept {
+  if (this == &other) return *this;
+  const std::scoped_lock lock(mutex_, other.mutex_);
+  entries_ = std::move(other.entries_);
+  other.entries_.clear();
+  return *this;
+}
+
+InputSummaries::~InputSummaries() = default;
+
+void InputSummaries::clear() noexcept {
+  const std::lock_guard lock(mutex_);
+  entries_.clear();
+}
+
+std::size_t InputSummaries::size() const noexcept {
+  const std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+std::shared_ptr<const InputSummaries::Entry> Assessor::summary(const AssessmentInput& input, Date as_of) const {
+  const InputSummaries& kept = input.summaries;
+  {
+    const std::lock_guard lock(kept.mutex_);
+    for (const auto& e : kept.entries_) {
+      if (fits(*e, impl_, input, as_of)) return e;
+    }
+  }
+  // Made outside the lock: two threads may both make one, and both are right.
+  auto entry = std::make_shared<InputSummaries::Entry>();
+  entry->impl = impl_;
+  entry->as_of = as_of;
+  entry->tasks = input.tasks.data();
+  entry->n_tasks = input.tasks.size();
+  entry->reports = input.reports.data();
+  entry->n_reports = input.reports.size();
+  entry->summary = summarize(*impl_, input, as_of);
+  const std::lock_guard lock(kept.mutex_);
+  // Those that can never fit again go (their Assessor is gone, or the
+  // input's vectors moved or changed length), and one for the same stamp
+  // another thread made meanwhile; then the oldest, past kKept.
+  std::erase_if(kept.entries_, [&](const auto& e) {
+    return e->impl.expired() || !same_facts(*e, input) || fits(*e, impl_, input, as_of);
+  });
+  if (kept.entries_.size() >= kKept) kept.entries_.erase(kept.entries_.begin());
+  kept.entries_.push_back(entry);
+  return entry;
+}
+
+void Assessor::prepare(const AssessmentInput& input, Date as_of) const { (void)summary(input, as_of); }
+
+}  // namespace duban
