@@ -193,6 +193,12 @@ class Judged {
   TaskStatus::Kind kind() const noexcept { return static_cast<TaskStatus::Kind>(bits_ & 3); }
   Role role() const noexcept { return static_cast<Role>(bits_ >> 2 & 3); }
   std::int32_t late_workdays() const noexcept { return static_cast<std::int32_t>(bits_ >> 4); }
+  // The same standing held in `role` (this one carrying none).
+  Judged held_as(Role role) const noexcept {
+    Judged j;
+    j.bits_ = bits_ | (static_cast<std::uint32_t>(role) & 3) << 2;
+    return j;
+  }
   // Late or not done: the standings that lose points.
   bool loses() const noexcept { return (bits_ & 3) >= TaskStatus::late; }
 
@@ -282,8 +288,12 @@ inline std::int32_t packed(Date d) noexcept {
 // A report's outcome as of the date: 0 on time, 1 late (迟报), 2 missing
 // (漏报, also when reported only after as_of). For an instance due by as_of.
 inline int report_outcome(const ReportFact& f, std::int32_t due, std::int32_t as_of) noexcept {
-  const std::int32_t reported = f.reported ? packed(*f.reported) : std::numeric_limits<std::int32_t>::max();
-  return (reported > due ? 1 : 0) + (reported > as_of ? 1 : 0);
+  // Added up rather than chosen, so that it compiles without a branch
+  // (which reports are missing follows no pattern a predictor learns): a
+  // missing report is read as made on its due date, which is neither late
+  // nor after as_of, and counts 2 for being missing.
+  const std::int32_t reported = packed(f.reported.value_or(f.due));
+  return (reported > due ? 1 : 0) + (reported > as_of ? 1 : 0) + (f.reported.has_value() ? 0 : 2);
 }
 
 // Derives the summary (throws for task facts the plan contradicts, and

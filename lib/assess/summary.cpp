@@ -66,38 +66,69 @@ void summarize_tasks(const Assessor::Impl& impl, const AssessmentInput& in, Date
 
 // Each holder's standing, laid out as the unit walks read it (a unit's own
 // fact, rare, judged here rather than looked up on every run), and what
-// each unit's walk needs of them.
+// each unit's walk needs of them, in one pass over the responsibilities.
+// The lists are reserved for every responsibility: capacity never written
+// costs no pages, and they never grow by copying.
 void summarize_standings(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
   const RunData data;
   const Context ctx{impl, in, as_of, data, impl.scheme.precision};
+  const std::size_t n_units = impl.units.size();
   out.held_judged.resize(impl.held.size());
-  for (std::uint32_t u = 0; u < impl.units.size(); ++u) {
-    for (std::uint32_t k = impl.unit_begin[u]; k < impl.unit_begin[u + 1]; ++k) {
-      const Held h = impl.held[k];
-      Judged j = out.judged[h.task];
-      if (!out.unit_facts.empty()) {
+  out.unit_judged.assign(n_units, {0, 0, 0, 0});
+  out.judged_begin.assign(n_units + 1, 0);
+  out.losing_begin.assign(n_units + 1, 0);
+  out.judged_held.reserve(impl.held.size());
+  out.losing.reserve(impl.held.size());
+  const bool own_facts = !out.unit_facts.empty();
+  const Judged* const judged = out.judged.data();
+  const Held* const held = impl.held.data();
+  Judged* const standing = out.held_judged.data();
+  const std::size_t n_held = impl.held.size();
+  constexpr std::size_t kAhead = 16;
+  // A unit's lists are written to scratch space without a branch (which
+  // standings count follows no pattern a predictor learns), every entry
+  // written and the end moved on only past those that count, then copied
+  // out whole.
+  std::vector<std::uint32_t> judged_scratch;
+  std::vector<Losing> losing_scratch;
+  for (std::uint32_t u = 0; u < n_units; ++u) {
+    const std::uint32_t first = impl.unit_begin[u];
+    const std::uint32_t last = impl.unit_begin[u + 1];
+    if (judged_scratch.size() < last - first) {
+      judged_scratch.resize(last - first);
+      losing_scratch.resize(last - first);
+    }
+    std::uint32_t* const judged_out = judged_scratch.data();
+    Losing* const losing_out = losing_scratch.data();
+    std::uint32_t n_judged = 0;
+    std::uint32_t n_losing = 0;
+    std::array<std::uint32_t, 4> by_role = {0, 0, 0, 0};
+    for (std::uint32_t k = first; k < last; ++k) {
+      const Held h = held[k];
+      // A unit's tasks lie all over the task table: fetched ahead, their
+      // standings are in cache by the time they are read.
+      if (k + kAhead < n_held) __builtin_prefetch(judged + held[k + kAhead].task);
+      Judged j = judged[h.task];
+      if (own_facts) {
         const auto own = out.unit_facts.find(static_cast<std::uint64_t>(h.task) << 32 | u);
         if (own != out.unit_facts.end()) {
           const TaskStatus s = judge(ctx, h.task, &in.tasks[own->second]);
           j = {s.kind, s.late_workdays};
         }
       }
-      out.held_judged[k] = {j.kind(), j.late_workdays(), h.role};
+      j = j.held_as(h.role);
+      standing[k] = j;
+      const auto role = static_cast<std::uint32_t>(h.role) & 3;
+      const std::uint32_t counts = j.kind() != TaskStatus::not_judged ? 1 : 0;
+      by_role[role] += counts;
+      judged_out[n_judged] = h.task << 2 | role;
+      n_judged += counts;
+      losing_out[n_losing] = {h.task, j};
+      n_losing += j.loses() ? 1 : 0;
     }
-  }
-  out.unit_judged.assign(impl.units.size(), {0, 0, 0, 0});
-  out.judged_begin.assign(impl.units.size() + 1, 0);
-  out.losing_begin.assign(impl.units.size() + 1, 0);
-  for (std::uint32_t u = 0; u < impl.units.size(); ++u) {
-    for (std::uint32_t k = impl.unit_begin[u]; k < impl.unit_begin[u + 1]; ++k) {
-      const Judged j = out.held_judged[k];
-      const std::uint32_t task = impl.held[k].task;
-      if (j.kind() != TaskStatus::not_judged) {
-        ++out.unit_judged[u][static_cast<std::size_t>(j.role()) & 3];
-        out.judged_held.push_back(task << 2 | (static_cast<std::uint32_t>(j.role()) & 3));
-      }
-      if (j.loses()) out.losing.push_back({task, j});
-    }
+    out.unit_judged[u] = by_role;
+    out.judged_held.insert(out.judged_held.end(), judged_out, judged_out + n_judged);
+    out.losing.insert(out.losing.end(), losing_out, losing_out + n_losing);
     out.judged_begin[u + 1] = static_cast<std::uint32_t>(out.judged_held.size());
     out.losing_begin[u + 1] = static_cast<std::uint32_t>(out.losing.size());
   }
@@ -109,41 +140,67 @@ void summarize_standings(const Assessor::Impl& impl, const AssessmentInput& in, 
 // met; a fact the fact-by-fact walk would refuse is noted instead of
 // counted, and refused only by the items that would meet it. Then the
 // records are regrouped by unit and role, each group in task order.
+// Facts usually come in runs of one task (assessment_input writes them
+// so), and a task's holders and records are looked up once a run; the
+// staging lists are reserved for their largest size (capacity never
+// written costs no pages), so they never grow by copying and a run's
+// records stay where they are.
 void summarize_reports(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
   const std::size_t n_tasks = impl.task_key.size();
   const std::int32_t day = packed(as_of);
   std::vector<std::uint32_t> records_of(n_tasks, kNone);
   std::vector<std::uint32_t> tasks;  // with records, in the order first met
   std::vector<ReportCounts> by_task;  // their holders' records, in the order of Impl::holders
+  tasks.reserve(std::min(n_tasks, in.reports.size()));
+  by_task.reserve(in.reports.empty() ? 0 : impl.holders.size());
   const std::uint32_t* const task_begin = impl.task_begin.data();
   const Holder* const holders = impl.holders.data();
-  for (std::size_t i = 0; i < in.reports.size(); ++i) {
-    const ReportFact& f = in.reports[i];
-    const auto t = static_cast<std::uint64_t>(f.task - 1);
+  // A run of facts on one task at a time: its holders (by UnitId, which a
+  // fact names, so a fact is matched without looking its unit up) and its
+  // records in by_task, which the reserve keeps in place.
+  constexpr std::uint32_t kFew = 8;
+  UnitId holder_id[kFew] = {};
+  const ReportFact* const facts = in.reports.data();
+  const std::size_t n_facts = in.reports.size();
+  for (std::size_t i = 0; i < n_facts;) {
+    const TaskId id = facts[i].task;
+    const auto t = static_cast<std::uint64_t>(id - 1);
     if (t >= n_tasks) {
-      out.refused.push_back(static_cast<std::uint32_t>(i));
+      out.refused.push_back(static_cast<std::uint32_t>(i++));
       continue;
     }
-    const std::int32_t due = packed(f.due);
-    if (day < due) continue;
-    const std::uint32_t u = impl.unit_index(f.unit);
     const std::uint32_t first = task_begin[t];
-    const std::uint32_t last = task_begin[t + 1];
-    std::uint32_t k = first;
-    while (k < last && holders[k].unit != u) ++k;
-    if (k == last) {
-      out.refused.push_back(static_cast<std::uint32_t>(i));
-      continue;
+    const std::uint32_t n_holders = task_begin[t + 1] - first;
+    const bool few = n_holders <= kFew;
+    for (std::uint32_t k = 0; k < std::min(n_holders, kFew); ++k) {
+      holder_id[k] = impl.units[holders[first + k].unit].id;
     }
-    std::uint32_t& at = records_of[t];
-    if (at == kNone) {
-      at = static_cast<std::uint32_t>(by_task.size());
-      tasks.push_back(static_cast<std::uint32_t>(t));
-      by_task.resize(by_task.size() + (last - first), ReportCounts{static_cast<std::uint32_t>(t), {0, 0, 0}});
+    ReportCounts* records = records_of[t] == kNone ? nullptr : by_task.data() + records_of[t];
+    for (; i < n_facts && facts[i].task == id; ++i) {
+      const ReportFact& f = facts[i];
+      const std::int32_t due = packed(f.due);
+      if (day < due) continue;
+      std::uint32_t k = 0;
+      if (few) {
+        while (k < n_holders && holder_id[k] != f.unit) ++k;
+      } else {
+        const std::uint32_t u = impl.unit_index(f.unit);
+        while (k < n_holders && holders[first + k].unit != u) ++k;
+      }
+      if (k == n_holders) {
+        out.refused.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
+      if (!records) {
+        records_of[t] = static_cast<std::uint32_t>(by_task.size());
+        tasks.push_back(static_cast<std::uint32_t>(t));
+        by_task.resize(by_task.size() + n_holders, ReportCounts{static_cast<std::uint32_t>(t), {0, 0, 0}});
+        records = by_task.data() + records_of[t];
+      }
+      ++records[k].n[report_outcome(f, due, day)];
     }
-    ++by_task[at + (k - first)].n[report_outcome(f, due, day)];
   }
-  std::sort(tasks.begin(), tasks.end());
+  if (!std::is_sorted(tasks.begin(), tasks.end())) std::sort(tasks.begin(), tasks.end());
   const auto group = [&](std::uint32_t k) {
     return static_cast<std::size_t>(holders[k].unit) * 4 + (static_cast<std::size_t>(holders[k].role) & 3);
   };
