@@ -6,6 +6,7 @@
 // depend on the order the facts were met in: a run reading the counts and
 // an explanation walking the facts one by one agree to the bit.
 #include <algorithm>
+#include <bit>
 
 #include "assess/engine.hpp"
 #include "duban/error.hpp"
@@ -58,7 +59,14 @@ void summarize_tasks(const Assessor::Impl& impl, const AssessmentInput& in, Date
   out.judged.resize(n_tasks);
   for (std::uint32_t t = 0; t < n_tasks; ++t) {
     const std::uint32_t f = fact_of[t];
-    const TaskStatus s = judge(ctx, t, f == kNone ? nullptr : &in.tasks[f]);
+    if (f == kNone) {
+      // What judge() makes of a task without a fact, without building a
+      // whole TaskStatus for each of what may be most of the tasks.
+      const std::optional<Date>& due = impl.plan_due[t];
+      out.judged[t] = {due && *due < as_of ? TaskStatus::not_done : TaskStatus::not_judged, 0};
+      continue;
+    }
+    const TaskStatus s = judge(ctx, t, &in.tasks[f]);
     out.judged[t] = {s.kind, s.late_workdays};
   }
   out.fact_of = std::move(fact_of);
@@ -135,6 +143,43 @@ void summarize_standings(const Assessor::Impl& impl, const AssessmentInput& in, 
   for (const Judged j : out.judged) out.judged_tasks += j.kind() != TaskStatus::not_judged ? 1 : 0;
 }
 
+// A holder's counts while the facts are read: the group it goes to
+// (unit index × 4 + role) in place of its task, which the list of tasks
+// gives back when the records are regrouped.
+struct Staged {
+  std::uint32_t group = 0;
+  std::uint32_t n[3] = {0, 0, 0};
+};
+
+// Which of a task's holders, up to four, made a fact by `unit`, as the
+// index of the first (4: none). `h` holds their ids, the places past the
+// last one holding the first again, which a first match never reaches:
+// all are compared at once, as which holder a fact names follows no
+// pattern a predictor learns.
+inline std::uint32_t holder_of(const UnitId (&h)[4], UnitId unit) noexcept {
+  const unsigned match =
+      (unit == h[0] ? 1u : 0u) | (unit == h[1] ? 2u : 0u) | (unit == h[2] ? 4u : 0u) | (unit == h[3] ? 8u : 0u);
+  return static_cast<std::uint32_t>(std::countr_zero(match | 16u));
+}
+
+// Counts the facts of one task's run from `p` on into its holders'
+// records, laid out already, for up to four holders (`h`, as holder_of
+// reads them). Stops at the run's end or at a fact no holder made, which
+// the caller refuses. Apart from the caller, whose many values would
+// leave too few registers for the pass over millions of facts.
+[[gnu::noinline]] const ReportFact* count_run(const ReportFact* p, const ReportFact* const end, const TaskId id,
+                                              const std::int32_t day, const UnitId (&h)[4], Staged* const records) noexcept {
+  const UnitId ids[4] = {h[0], h[1], h[2], h[3]};
+  for (; p != end && p->task == id; ++p) {
+    const std::int32_t due = packed(p->due);
+    if (day < due) continue;
+    const std::uint32_t k = holder_of(ids, p->unit);
+    if (k == 4) break;
+    ++records[k].n[report_outcome(*p, due, day)];
+  }
+  return p;
+}
+
 // One pass over the facts, in input order, counting into a record per
 // holder of each task laid out when the task's first fact due by as_of is
 // met; a fact the fact-by-fact walk would refuse is noted instead of
@@ -148,18 +193,25 @@ void summarize_standings(const Assessor::Impl& impl, const AssessmentInput& in, 
 void summarize_reports(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of, Summary& out) {
   const std::size_t n_tasks = impl.task_key.size();
   const std::int32_t day = packed(as_of);
-  std::vector<std::uint32_t> records_of(n_tasks, kNone);
+  std::vector<Staged> staged;  // task by task, in the order first met; each task's in the order of Impl::holders
   std::vector<std::uint32_t> tasks;  // with records, in the order first met
-  std::vector<ReportCounts> by_task;  // their holders' records, in the order of Impl::holders
+  // By task index: where its records start. Needed only once a task comes
+  // back after a later one; facts in task order never make it.
+  std::vector<std::uint32_t> records_of;
   tasks.reserve(std::min(n_tasks, in.reports.size()));
-  by_task.reserve(in.reports.empty() ? 0 : impl.holders.size());
+  staged.reserve(in.reports.empty() ? 0 : impl.holders.size());
   const std::uint32_t* const task_begin = impl.task_begin.data();
   const Holder* const holders = impl.holders.data();
+  // Groups are counted as their records are laid out, while the task's
+  // holders are still in cache, rather than read again for the regroup.
+  out.report_begin.assign(impl.units.size() * 4 + 1, 0);
+  std::uint32_t* const group_size = out.report_begin.data() + 1;
   // A run of facts on one task at a time: its holders (by UnitId, which a
   // fact names, so a fact is matched without looking its unit up) and its
-  // records in by_task, which the reserve keeps in place.
-  constexpr std::uint32_t kFew = 8;
-  UnitId holder_id[kFew] = {};
+  // records, which the reserve keeps in place.
+  constexpr std::uint32_t kFew = 4;
+  std::vector<UnitId> unit_id(impl.units.size());
+  for (std::size_t u = 0; u < unit_id.size(); ++u) unit_id[u] = impl.units[u].id;
   const ReportFact* const facts = in.reports.data();
   const std::size_t n_facts = in.reports.size();
   for (std::size_t i = 0; i < n_facts;) {
@@ -171,51 +223,89 @@ void summarize_reports(const Assessor::Impl& impl, const AssessmentInput& in, Da
     }
     const std::uint32_t first = task_begin[t];
     const std::uint32_t n_holders = task_begin[t + 1] - first;
-    const bool few = n_holders <= kFew;
-    for (std::uint32_t k = 0; k < std::min(n_holders, kFew); ++k) {
-      holder_id[k] = impl.units[holders[first + k].unit].id;
+    Staged* records = nullptr;
+    if (!tasks.empty() && (!records_of.empty() || t <= tasks.back())) {
+      if (records_of.empty()) {
+        records_of.assign(n_tasks, kNone);
+        std::uint32_t at = 0;
+        for (const std::uint32_t m : tasks) {
+          records_of[m] = at;
+          at += task_begin[m + 1] - task_begin[m];
+        }
+      }
+      if (records_of[t] != kNone) records = staged.data() + records_of[t];
     }
-    ReportCounts* records = records_of[t] == kNone ? nullptr : by_task.data() + records_of[t];
-    for (; i < n_facts && facts[i].task == id; ++i) {
-      const ReportFact& f = facts[i];
+    const bool few = n_holders <= kFew && n_holders > 0;
+    UnitId h[kFew] = {};
+    if (few) {
+      for (std::uint32_t k = 0; k < kFew; ++k) h[k] = unit_id[holders[first + (k < n_holders ? k : 0)].unit];
+    }
+    while (i < n_facts && facts[i].task == id) {
+      if (few && records) {
+        i = static_cast<std::size_t>(count_run(facts + i, facts + n_facts, id, day, h, records) - facts);
+        if (i == n_facts || facts[i].task != id) break;
+      }
+      // The fact count_run stopped at (refused), or one met before the
+      // task's records are laid out, or with many holders.
+      const ReportFact& f = facts[i++];
       const std::int32_t due = packed(f.due);
       if (day < due) continue;
       std::uint32_t k = 0;
       if (few) {
-        while (k < n_holders && holder_id[k] != f.unit) ++k;
+        k = std::min(holder_of(h, f.unit), n_holders);
       } else {
         const std::uint32_t u = impl.unit_index(f.unit);
         while (k < n_holders && holders[first + k].unit != u) ++k;
       }
       if (k == n_holders) {
-        out.refused.push_back(static_cast<std::uint32_t>(i));
+        out.refused.push_back(static_cast<std::uint32_t>(i - 1));
         continue;
       }
       if (!records) {
-        records_of[t] = static_cast<std::uint32_t>(by_task.size());
+        if (!records_of.empty()) records_of[t] = static_cast<std::uint32_t>(staged.size());
         tasks.push_back(static_cast<std::uint32_t>(t));
-        by_task.resize(by_task.size() + n_holders, ReportCounts{static_cast<std::uint32_t>(t), {0, 0, 0}});
-        records = by_task.data() + records_of[t];
+        for (std::uint32_t j = first; j < first + n_holders; ++j) {
+          const std::uint32_t g = holders[j].unit * 4 + (static_cast<std::uint32_t>(holders[j].role) & 3);
+          staged.push_back(Staged{g, {0, 0, 0}});
+          ++group_size[g];
+        }
+        records = staged.data() + staged.size() - n_holders;
       }
       ++records[k].n[report_outcome(f, due, day)];
     }
   }
-  if (!std::is_sorted(tasks.begin(), tasks.end())) std::sort(tasks.begin(), tasks.end());
-  const auto group = [&](std::uint32_t k) {
-    return static_cast<std::size_t>(holders[k].unit) * 4 + (static_cast<std::size_t>(holders[k].role) & 3);
-  };
-  out.report_begin.assign(impl.units.size() * 4 + 1, 0);
-  for (const std::uint32_t t : tasks) {
-    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) ++out.report_begin[group(k) + 1];
-  }
   for (std::size_t g = 1; g < out.report_begin.size(); ++g) out.report_begin[g] += out.report_begin[g - 1];
-  out.report_counts.resize(by_task.size());
+  out.report_counts.resize(staged.size());
   std::vector<std::uint32_t> next(out.report_begin.begin(), out.report_begin.end() - 1);
-  for (const std::uint32_t t : tasks) {
-    for (std::uint32_t k = task_begin[t]; k < task_begin[t + 1]; ++k) {
-      out.report_counts[next[group(k)]++] = by_task[records_of[t] + (k - task_begin[t])];
+  ReportCounts* const placed = out.report_counts.data();
+  // Each task's records, its holders' in turn, go to their groups' next
+  // places, the tasks taken in task order; the writes land all over the
+  // groups, so the place of a record a few ahead is fetched early.
+  const auto place = [&](const std::uint32_t* task, const std::uint32_t* end, auto start_of) {
+    constexpr std::size_t kAhead = 16;
+    for (; task != end; ++task) {
+      const std::uint32_t t = *task;
+      const std::uint32_t at = start_of(t);
+      const std::uint32_t n = task_begin[t + 1] - task_begin[t];
+      for (std::uint32_t j = at; j < at + n; ++j) {
+        if (j + kAhead < staged.size()) __builtin_prefetch(placed + next[staged[j + kAhead].group], 1);
+        const Staged& r = staged[j];
+        placed[next[r.group]++] = ReportCounts{t, {r.n[0], r.n[1], r.n[2]}};
+      }
     }
+  };
+  if (records_of.empty()) {
+    // Every task met once, in task order: their records follow each other.
+    std::uint32_t at = 0;
+    place(tasks.data(), tasks.data() + tasks.size(), [&](std::uint32_t t) {
+      const std::uint32_t start = at;
+      at += task_begin[t + 1] - task_begin[t];
+      return start;
+    });
+    return;
   }
+  std::sort(tasks.begin(), tasks.end());
+  place(tasks.data(), tasks.data() + tasks.size(), [&](std::uint32_t t) { return records_of[t]; });
 }
 
 // Made over the vectors the input holds now.
@@ -236,8 +326,11 @@ namespace scoring {
 std::shared_ptr<Summary> summarize(const Assessor::Impl& impl, const AssessmentInput& in, Date as_of) {
   auto out = std::make_shared<Summary>();
   summarize_tasks(impl, in, as_of, *out);
-  if (has_rule(impl, RuleKind::completion)) summarize_standings(impl, in, as_of, *out);
+  // Reports before standings (neither throws for the other's input): so
+  // measured faster, the report pass's staging, freed, being memory the
+  // standings' lists then fill instead of fresh pages.
   if (has_rule(impl, RuleKind::timeliness)) summarize_reports(impl, in, as_of, *out);
+  if (has_rule(impl, RuleKind::completion)) summarize_standings(impl, in, as_of, *out);
   return out;
 }
 
