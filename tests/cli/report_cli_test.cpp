@@ -183,6 +183,8 @@ TEST_F(ReportCliTest, CloseReturnResubmitApprove) {
   const Outcome history = duban({"history", "--db", db, "--task", "7"});
   EXPECT_THAT(history.out, HasSubstr("#6\t2025-06-27\tclosure_returned\t-\t区合作交流办\ton #5\t缺少资金拨付凭证\n"));
   EXPECT_THAT(history.out, HasSubstr("state: closure closed (submitted 2025-07-08) (closed 2025-07-10)"));
+  const Outcome json = duban({"history", "--db", db, "--task", "7", "--json"});
+  EXPECT_THAT(json.out, HasSubstr("\"submission\": 7,\n    \"submitted_by\": \"区财政局\""));
 }
 
 TEST_F(ReportCliTest, ExtendRequestApproveRefuse) {

@@ -119,6 +119,7 @@ Json state_json(const Desk& desk, const ItemState& st) {
   Json j;
   j["closure"] = to_string(st.closure);
   j["submission"] = st.submission ? Json(*st.submission) : Json(nullptr);
+  j["submitted_by"] = st.submitted_by != 0 ? Json(desk.unit_name(st.submitted_by)) : Json(nullptr);
   j["submitted"] = date(st.submitted);
   j["decided"] = date(st.decided);
   j["done"] = date(st.done);
