@@ -6,19 +6,10 @@
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(csv ${WORK_DIR}/results.csv)
-execute_process(
-  COMMAND ${PYTHON} ${SCRIPT} ${WORK_DIR}/assess.duban ${csv} ${PLANS}
-  RESULT_VARIABLE rc
-  OUTPUT_VARIABLE out
-  ERROR_VARIABLE err)
-message("${out}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "assess.py exited with ${rc}:\n${err}")
-endif()
-if(NOT err STREQUAL "")
-  message(FATAL_ERROR "assess.py wrote to stderr:\n${err}")
-endif()
-foreach(expected IN ITEMS
+include(${CMAKE_CURRENT_LIST_DIR}/run_example.cmake)
+run_example(NAME assess.py
+  ARGS ${WORK_DIR}/assess.duban ${csv} ${PLANS}
+  EXPECT
     "131 monthly reports, 12 tasks done; audit chain intact"
     "2025年临江区东西部协作和对口支援工作考核 (2025.1) as of 2025-12-31, stored as run 1"
     "    1  区合作交流办  101.2  好"
@@ -27,11 +18,6 @@ foreach(expected IN ITEMS
     "report due 2025-07-10 by 区教育局: -0.8 — not reported (漏报)"
     "due 2025-11-14 (extended): on time"
     "results written to ${csv}")
-  string(FIND "${out}" "${expected}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "assess.py's output lacks '${expected}'")
-  endif()
-endforeach()
 
 if(NOT EXISTS ${csv})
   message(FATAL_ERROR "assess.py wrote no ${csv}")
