@@ -94,19 +94,13 @@ extern "C" {
 
 int duban_assess_options_init(duban_assess_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_ASSESS_OPTIONS_VERSION, "duban_assess_options");
-    o = duban_assess_options DUBAN_ASSESS_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_ASSESS_OPTIONS_VERSION, "duban_assess_options", duban_assess_options DUBAN_ASSESS_OPTIONS_INIT);
   });
 }
 
 int duban_result_json_options_init(duban_result_json_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_RESULT_JSON_OPTIONS_VERSION, "duban_result_json_options");
-    o = duban_result_json_options DUBAN_RESULT_JSON_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_RESULT_JSON_OPTIONS_VERSION, "duban_result_json_options", duban_result_json_options DUBAN_RESULT_JSON_OPTIONS_INIT);
   });
 }
 

@@ -109,10 +109,7 @@ extern "C" {
 
 int duban_calendar_options_init(duban_calendar_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_CALENDAR_OPTIONS_VERSION, "duban_calendar_options");
-    o = duban_calendar_options DUBAN_CALENDAR_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_CALENDAR_OPTIONS_VERSION, "duban_calendar_options", duban_calendar_options DUBAN_CALENDAR_OPTIONS_INIT);
   });
 }
 

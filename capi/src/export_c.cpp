@@ -112,19 +112,13 @@ extern "C" {
 
 int duban_snapshot_options_init(duban_snapshot_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_SNAPSHOT_OPTIONS_VERSION, "duban_snapshot_options");
-    o = duban_snapshot_options DUBAN_SNAPSHOT_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_SNAPSHOT_OPTIONS_VERSION, "duban_snapshot_options", duban_snapshot_options DUBAN_SNAPSHOT_OPTIONS_INIT);
   });
 }
 
 int duban_snapshot_render_options_init(duban_snapshot_render_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_SNAPSHOT_RENDER_OPTIONS_VERSION, "duban_snapshot_render_options");
-    o = duban_snapshot_render_options DUBAN_SNAPSHOT_RENDER_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_SNAPSHOT_RENDER_OPTIONS_VERSION, "duban_snapshot_render_options", duban_snapshot_render_options DUBAN_SNAPSHOT_RENDER_OPTIONS_INIT);
   });
 }
 

@@ -108,19 +108,13 @@ extern "C" {
 
 int duban_task_query_options_init(duban_task_query_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_TASK_QUERY_OPTIONS_VERSION, "duban_task_query_options");
-    o = duban_task_query_options DUBAN_TASK_QUERY_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_TASK_QUERY_OPTIONS_VERSION, "duban_task_query_options", duban_task_query_options DUBAN_TASK_QUERY_OPTIONS_INIT);
   });
 }
 
 int duban_unit_query_options_init(duban_unit_query_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_UNIT_QUERY_OPTIONS_VERSION, "duban_unit_query_options");
-    o = duban_unit_query_options DUBAN_UNIT_QUERY_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_UNIT_QUERY_OPTIONS_VERSION, "duban_unit_query_options", duban_unit_query_options DUBAN_UNIT_QUERY_OPTIONS_INIT);
   });
 }
 

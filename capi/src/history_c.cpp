@@ -59,10 +59,7 @@ extern "C" {
 
 int duban_history_options_init(duban_history_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_HISTORY_OPTIONS_VERSION, "duban_history_options");
-    o = duban_history_options DUBAN_HISTORY_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_HISTORY_OPTIONS_VERSION, "duban_history_options", duban_history_options DUBAN_HISTORY_OPTIONS_INIT);
   });
 }
 

@@ -72,10 +72,7 @@ extern "C" {
 
 int duban_import_options_init(duban_import_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_IMPORT_OPTIONS_VERSION, "duban_import_options");
-    o = duban_import_options DUBAN_IMPORT_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_IMPORT_OPTIONS_VERSION, "duban_import_options", duban_import_options DUBAN_IMPORT_OPTIONS_INIT);
   });
 }
 

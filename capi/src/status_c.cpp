@@ -88,10 +88,7 @@ extern "C" {
 
 int duban_status_options_init(duban_status_options* opts, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& o = require(opts, "opts");
-    duban::capi::check_version(version, DUBAN_STATUS_OPTIONS_VERSION, "duban_status_options");
-    o = duban_status_options DUBAN_STATUS_OPTIONS_INIT;
-    o.version = version;
+    duban::capi::init_versioned(opts, "opts", version, DUBAN_STATUS_OPTIONS_VERSION, "duban_status_options", duban_status_options DUBAN_STATUS_OPTIONS_INIT);
   });
 }
 

@@ -79,10 +79,7 @@ extern "C" {
 
 int duban_status_query_init(duban_status_query* query, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& q = require(query, "query");
-    duban::capi::check_version(version, DUBAN_STATUS_QUERY_VERSION, "duban_status_query");
-    q = duban_status_query DUBAN_STATUS_QUERY_INIT;
-    q.version = version;
+    duban::capi::init_versioned(query, "query", version, DUBAN_STATUS_QUERY_VERSION, "duban_status_query", duban_status_query DUBAN_STATUS_QUERY_INIT);
   });
 }
 

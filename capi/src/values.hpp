@@ -12,6 +12,7 @@
 
 #include "duban/common.h"
 #include "duban/deadline.hpp"
+#include "guard.hpp"
 
 namespace duban::capi {
 
@@ -47,5 +48,17 @@ int enum_int(const E& value) noexcept {
 
 // Options-struct versions: 0 < version <= latest, else Errc::inval.
 void check_version(std::uint32_t version, std::uint32_t latest, std::string_view what);
+
+// The body of every duban_*_init(opts, version): `opts` required (named
+// `param` in the message), the version checked, then the struct set to
+// `defaults` stamped with the caller's version.
+template <typename Options>
+void init_versioned(Options* opts, std::string_view param, std::uint32_t version, std::uint32_t latest,
+                    std::string_view what, const Options& defaults) {
+  Options& o = require(opts, param);
+  check_version(version, latest, what);
+  o = defaults;
+  o.version = version;
+}
 
 }  // namespace duban::capi

@@ -53,10 +53,7 @@ extern "C" {
 
 int duban_step_init(duban_step* step, uint32_t version) noexcept {
   return guard(__func__, [&] {
-    auto& s = require(step, "step");
-    duban::capi::check_version(version, DUBAN_STEP_VERSION, "duban_step");
-    s = duban_step DUBAN_STEP_INIT;
-    s.version = version;
+    duban::capi::init_versioned(step, "step", version, DUBAN_STEP_VERSION, "duban_step", duban_step DUBAN_STEP_INIT);
   });
 }
 
