@@ -3,6 +3,7 @@
 // moment — 台账, CSV, JSON, monthly report — shows the same facts.
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include "duban/export.hpp"
@@ -110,7 +111,7 @@ Snapshot take_snapshot(const Ledger& ledger, PlanId plan, Date as_of, const Snap
     AssessmentInput input;
     if (options.ledger_inputs) input = assessment_input(ledger, plan, s.plan, *s.graph, *calendar, as_of);
     if (options.inputs) merge(input, *options.inputs);
-    s.assessment = assessor.run(input, as_of);
+    s.assessment = assessor.run(std::make_shared<const AssessmentInput>(std::move(input)), as_of);  // not copied
   }
   s.tasks = task_rows(s);
   return s;

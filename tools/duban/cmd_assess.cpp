@@ -4,6 +4,7 @@
 // it with another (docs/assess.md).
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "calendar_args.hpp"
@@ -142,7 +143,9 @@ void add_assess_command(CLI::App& app) {
     for (const std::string& file : args->inputs) {
       merge(input, load_assessment_input(file, s.plan, s.directory, *calendar));
     }
-    const Assessment result = assessor.run(input, as_of);
+    // Handed over, not copied: at a district's size the facts run to
+    // millions, and the result keeps them for its explanations.
+    const Assessment result = assessor.run(std::make_shared<const AssessmentInput>(std::move(input)), as_of);
 
     const UnitScore* unit = &result.plan;
     if (!args->unit.empty()) {
